@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule } from '@platform/database';
+import { PlatformModule } from '@platform/service';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { GatewayCommandBus } from './messaging/command-bus.provider';
+import { CreateIdempotencyKeys1763900000300 } from './migrations/1763900000300-create-idempotency-keys';
+import { UsersController } from './users/users.controller';
+
+export const SCHEMA = 'gateway';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL }),
+        DatabaseModule.forRoot({ url: config.DATABASE_URL, schema: SCHEMA, migrations: [CreateIdempotencyKeys1763900000300] }),
+      ],
+      controllers: [UsersController],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, ApiKeyGuard, IdempotencyService, GatewayCommandBus],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, statusForCode } from '@platform/contracts';
+import { hashRequest } from '@platform/database';
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Idempotency-Key semantics for product services: the first request with a key runs, its answer
+ * (success or a 4xx domain error) is stored, and a repeat gets the same answer without running
+ * again. A repeat while the first is running gets 409; the same key with another body gets 422.
+ * 5xx outcomes are not stored, so the caller may retry with the same key.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run(caller: string, key: string | undefined, request: unknown, successStatus: number, fn: () => Promise<unknown>): Promise<StoredResponse> {
+    if (key === undefined) return { status: successStatus, body: await fn() };
+    if (!/^[A-Za-z0-9._:-]{1,255}$/.test(key)) {
+      throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key: must be 1-255 characters of letters, digits, ".", "_", ":" or "-"');
+    }
+    const requestHash = hashRequest(request);
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, state) VALUES ($1, $2, $3, 'in_progress')
+       ON CONFLICT DO NOTHING RETURNING idempotency_key`,
+      [caller, key, requestHash],
+    );
+    if (inserted.length === 0) return this.replay(caller, key, requestHash);
+    try {
+      const body = await fn();
+      await this.complete(caller, key, successStatus, body);
+      return { status: successStatus, body };
+    } catch (error) {
+      const status = error instanceof DomainError ? statusForCode(error.code) : 500;
+      if (error instanceof DomainError && status < 500) {
+        await this.complete(caller, key, status, { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+      } else {
+        await this.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND idempotency_key = $2', [caller, key]);
+      }
+      throw error;
+    }
+  }
+
+  private async replay(caller: string, key: string, requestHash: string): Promise<StoredResponse> {
+    const [row] = await this.dataSource.query(
+      'SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE caller = $1 AND idempotency_key = $2',
+      [caller, key],
+    );
+    if (!row) throw new DomainError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'the first request with this key just failed; retry');
+    if (row.request_hash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used with a different request');
+    if (row.state !== 'completed') throw new DomainError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still in progress');
+    return { status: row.response_status, body: row.response_body };
+  }
+
+  private async complete(caller: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_body = $4, completed_at = now()
+       WHERE caller = $1 AND idempotency_key = $2`,
+      [caller, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+}

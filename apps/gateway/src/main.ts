@@ -1,0 +1,27 @@
+import multipart from '@fastify/multipart';
+import { KYC_FILE_LIMITS } from '@platform/contracts';
+import { bootstrapService } from '@platform/service';
+import { AppModule } from './app.module';
+import { loadGatewayConfig, type GatewayConfig } from './gateway.config';
+
+export async function startGateway(config: GatewayConfig) {
+  return bootstrapService({
+    name: 'gateway',
+    module: AppModule.register(config),
+    port: config.PORT,
+    host: config.HOST,
+    swagger: { title: 'P100 partner platform — gateway', description: 'The one door for product services.', path: 'docs' },
+    configure: async (app) => {
+      await app.register(multipart as never, {
+        limits: { fileSize: KYC_FILE_LIMITS.maxBytes, files: KYC_FILE_LIMITS.maxFiles + 1, fields: 10 },
+      });
+    },
+  });
+}
+
+if (require.main === module) {
+  startGateway(loadGatewayConfig()).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, userRefSchema, type UserRef, type UserView } from '@platform/contracts';
+import { IntentLog } from '@platform/database';
+import type { CommandHandler } from '@platform/kafka';
+import { P100Client } from '@platform/p100-client';
+import { classifyP100Failure } from '../p100/p100-failures';
+import { toUserView, UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+
+/** Add User Verification: starts P100's asynchronous KYC decision (the outcome comes by webhook). */
+@Injectable()
+export class SubmitVerificationHandler implements CommandHandler<UserRef, UserView> {
+  readonly schema = userRefSchema;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly intents: IntentLog,
+    private readonly p100: P100Client,
+  ) {}
+
+  async handle({ externalUserId }: UserRef): Promise<UserView> {
+    const user = await this.users.get(externalUserId);
+    if (user.status === 'VERIFICATION_SUBMITTED' || user.status === 'ACTIVE') return toUserView(user);
+    if (!['CREATED', 'KYC_FILES_ADDED'].includes(user.status)) {
+      throw new DomainError('USER_NOT_ACTIVE', `verification cannot be submitted for a user in status ${user.status}`);
+    }
+    await this.intents.execute(
+      `verification:${externalUserId}`,
+      { operation: 'addUserVerification', request: { externalUserId }, classify: classifyP100Failure },
+      () => this.p100.users.addVerification({ externalUserId }),
+    );
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.users.lock(externalUserId, manager);
+      // The ACTIVE webhook may already have arrived; never move a user backwards.
+      if (locked.status === 'CREATED' || locked.status === 'KYC_FILES_ADDED') {
+        locked.status = 'VERIFICATION_SUBMITTED';
+        locked.updatedAt = new Date();
+        await manager.save(UserEntity, locked);
+      }
+      return toUserView(locked);
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { P100CircuitOpenError, P100Error, P100NetworkError, P100TimeoutError } from '@platform/p100-client';
+import { classifyP100Failure, p100ErrorToReply } from './p100-failures';
+
+describe('P100 failure classification', () => {
+  it('treats a business rejection as final and maps known codes to platform codes', () => {
+    const exists = new P100Error('P411', 400, 'User exists', 'user-exists');
+    expect(classifyP100Failure(exists).kind).toBe('rejected');
+    expect(p100ErrorToReply(exists)).toMatchObject({ code: 'USER_ALREADY_EXISTS', details: { p100Code: 'P411' } });
+    expect(p100ErrorToReply(new P100Error('P431', 400, 'Forbidden country'))).toMatchObject({ code: 'P100_REJECTED' });
+  });
+
+  it('knows a request that never left may be sent again', () => {
+    expect(classifyP100Failure(new P100CircuitOpenError('users')).kind).toBe('not_sent');
+    expect(classifyP100Failure(new P100NetworkError('refused', false)).kind).toBe('not_sent');
+    expect(classifyP100Failure(new P100Error('P501', 400, 'Service temporarily unavailable')).kind).toBe('not_sent');
+  });
+
+  it('marks a timeout or a broken connection after sending as unknown, to be reconciled', () => {
+    expect(classifyP100Failure(new P100TimeoutError(1000)).kind).toBe('unknown');
+    expect(classifyP100Failure(new P100NetworkError('reset', true)).kind).toBe('unknown');
+    expect(p100ErrorToReply(new P100TimeoutError(1000))).toMatchObject({ code: 'P100_UNAVAILABLE' });
+  });
+});
+
+describe('P100 unknown exceptions', () => {
+  it('does not assume P500 left nothing behind', () => {
+    expect(classifyP100Failure(new P100Error('P500', 400, 'Unknown exception')).kind).toBe('unknown');
+  });
+});

@@ -1,0 +1,38 @@
+import type { CommandErrorBody } from '@platform/contracts';
+import type { FailureClassification } from '@platform/database';
+import { P100CircuitOpenError, P100Error, P100LocalValidationError, P100NetworkError, P100TimeoutError } from '@platform/p100-client';
+
+/** P100 codes with a platform meaning of their own; other business codes become P100_REJECTED. */
+const P100_CODE_TO_PLATFORM: Record<string, string> = {
+  P411: 'USER_ALREADY_EXISTS',
+  P464: 'USER_ALREADY_EXISTS',
+  P465: 'USER_ALREADY_EXISTS',
+  P412: 'USER_NOT_FOUND',
+};
+
+/** How a failed P100 call ended, for the intent log: final, never sent, or unknown. */
+export function classifyP100Failure(error: unknown): FailureClassification {
+  const reply = p100ErrorToReply(error);
+  if (!(error instanceof P100Error)) return { kind: 'unknown', code: reply?.code ?? 'INTERNAL', message: String(error) };
+  if (error instanceof P100CircuitOpenError || error instanceof P100LocalValidationError) {
+    return { kind: 'not_sent', code: reply!.code, message: error.message };
+  }
+  if (error instanceof P100NetworkError) return { kind: error.reachedServer ? 'unknown' : 'not_sent', code: reply!.code, message: error.message };
+  // Refused before processing: P501 "temporarily unavailable", rate limited, our key refused.
+  if (error.code === 'P501' || error.httpStatus === 429 || error.httpStatus === 401) return { kind: 'not_sent', code: reply!.code, message: error.message };
+  // A timeout, P500 "unknown exception" or a 5xx may have happened after P100 acted.
+  if (error instanceof P100TimeoutError || error.isOutage) return { kind: 'unknown', code: reply!.code, message: error.message };
+  return { kind: 'rejected', code: reply!.code, message: error.message };
+}
+
+/** Maps P100 failures to command reply errors with stable platform codes (details keep P100's). */
+export function p100ErrorToReply(error: unknown): CommandErrorBody | undefined {
+  if (!(error instanceof P100Error)) return undefined;
+  const details = { p100Code: error.code, ...(error.errorName ? { p100ErrorName: error.errorName } : {}) };
+  if (error instanceof P100LocalValidationError) return { code: 'VALIDATION_FAILED', message: error.message, details };
+  if (error.isOutage || error.httpStatus === 429 || error.httpStatus === 401) {
+    // 401 means our key is wrong: an operator problem, not the caller's; report it as unavailable.
+    return { code: 'P100_UNAVAILABLE', message: 'P100 is unavailable; retry later with the same idempotency key', details };
+  }
+  return { code: P100_CODE_TO_PLATFORM[error.code] ?? 'P100_REJECTED', message: `P100 rejected the request: ${error.message}`, details };
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { ONBOARDING_EVENTS_TOPIC, OnboardingEvents } from '@platform/contracts';
+import { enqueueEvent, type InboxContext, type InboxHandler } from '@platform/database';
+import { userStatusWebhookSchema, type UserStatusWebhook } from '@platform/p100-client';
+import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+
+/**
+ * User Balance Generation (`status: ACTIVE`): KYC passed and balances exist. Marks the user ACTIVE
+ * and publishes `onboarding.user.activated.v1`, in the transaction that records the inbox entry.
+ */
+@Injectable()
+export class UserStatusWebhookHandler implements InboxHandler<UserStatusWebhook> {
+  readonly schema = userStatusWebhookSchema;
+
+  constructor(private readonly users: UsersRepository) {}
+
+  async handle(webhook: UserStatusWebhook, { manager, eventId }: InboxContext): Promise<void> {
+    if (webhook.status !== 'ACTIVE') return;
+    const user = await this.users.lock(webhook.externalUserId, manager);
+    if (user.status === 'ACTIVE') return;
+    const now = new Date();
+    user.status = 'ACTIVE';
+    user.activatedAt = now;
+    user.updatedAt = now;
+    await manager.save(UserEntity, user);
+    await enqueueEvent(manager, {
+      // Derived from the webhook's event id: a reprocessed webhook cannot emit a second event.
+      eventId,
+      topic: ONBOARDING_EVENTS_TOPIC,
+      key: user.externalUserId,
+      type: OnboardingEvents.userActivated.type,
+      payload: { externalUserId: user.externalUserId, p100UserId: user.p100UserId, activatedAt: now.toISOString() },
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { webhookMessageType, webhookTopic } from '@platform/contracts';
+import { InboxConsumer, type InboxHandlers } from '@platform/database';
+import { toIncomingMessage } from '@platform/kafka';
+import { KycFileStatusWebhookHandler } from './kyc-file-status.webhook-handler';
+import { UserStatusWebhookHandler } from './user-status.webhook-handler';
+
+const USER_WEBHOOKS_TOPIC = webhookTopic('user');
+
+/** P100 user & KYC webhooks from webhook-ingest, through the platform inbox (dedupe, retries, DLQ). */
+@Controller()
+export class UserWebhooksConsumer {
+  private readonly handlers: InboxHandlers;
+
+  constructor(
+    private readonly inbox: InboxConsumer,
+    userStatus: UserStatusWebhookHandler,
+    kycFileStatus: KycFileStatusWebhookHandler,
+  ) {
+    this.handlers = {
+      [webhookMessageType('user-status')]: userStatus,
+      [webhookMessageType('kyc-file-status')]: kycFileStatus,
+    };
+  }
+
+  @EventPattern<string>(USER_WEBHOOKS_TOPIC)
+  async onUserWebhook(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.inbox.consume(toIncomingMessage(data, context), this.handlers);
+  }
+}

@@ -1,0 +1,37 @@
+import { Module, type Type } from '@nestjs/common';
+import { DatabaseModule } from '@platform/database';
+import { PlatformModule } from '@platform/service';
+import { AdminModule } from './admin/admin.module';
+import { BalancesModule } from './balances/balances.module';
+import type { SandboxConfig } from './config/sandbox-config';
+import { SandboxConfigModule } from './config/sandbox-config.module';
+import { PostgresReadiness } from './database/postgres-readiness';
+import { SANDBOX_MIGRATIONS } from './database/sandbox-migrations';
+import { KycModule } from './kyc/kyc.module';
+import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+export const SERVICE_NAME = 'p100-sandbox';
+
+/**
+ * The sandbox's root module for one configuration. Built per configuration (rather than read
+ * from process.env inside) so tests can boot several sandboxes, with different settings, in
+ * one process.
+ */
+export function createAppModule(config: SandboxConfig): Type<unknown> {
+  @Module({
+    imports: [
+      PlatformModule.forRoot({ service: SERVICE_NAME, logLevel: config.logLevel }),
+      SandboxConfigModule.forRoot(config),
+      DatabaseModule.forRoot({ url: config.databaseUrl, schema: config.schema, migrations: SANDBOX_MIGRATIONS }),
+      WebhooksModule,
+      UsersModule,
+      KycModule,
+      BalancesModule,
+      AdminModule,
+    ],
+    providers: [PostgresReadiness],
+  })
+  class AppModule {}
+  return AppModule;
+}

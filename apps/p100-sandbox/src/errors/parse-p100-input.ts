@@ -1,0 +1,24 @@
+import type { ZodType, core } from 'zod';
+import { P100ValidationError } from './p100-error';
+
+/**
+ * Validates a request the way P100 does: every problem becomes one class-validator-style
+ * sentence ("email must be an email") and all of them go into a single P403. Schemas give
+ * their own messages as predicates ("must be true"); the field name is prefixed here.
+ */
+export function parseP100Input<T>(schema: ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  throw new P100ValidationError(result.error.issues.map(describeIssue));
+}
+
+function describeIssue(issue: core.$ZodIssue): string {
+  const field = issue.path.map(String).join('.');
+  if (!field) return issue.code === 'invalid_type' ? `request body must be ${article(issue.expected)}` : issue.message;
+  if (issue.code === 'invalid_type') {
+    return 'input' in issue && issue.input !== undefined ? `${field} must be ${article(issue.expected)}` : `${field} should not be empty`;
+  }
+  return `${field} ${issue.message}`;
+}
+
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);

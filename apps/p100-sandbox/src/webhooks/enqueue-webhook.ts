@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { webhookSpecByEvent } from '@platform/contracts';
+import { queryOne, type Sql } from '../database/sql';
+
+export interface NewWebhook {
+  /** An event of the webhook catalog (`user-status`, `kyc-file-status`...); it fixes the path. */
+  event: string;
+  payload: Record<string, unknown>;
+  /** Wait before the first attempt (already scaled); P100 processes some events with a lag. */
+  delayMs?: number;
+  redeliveryOf?: string;
+}
+
+/**
+ * The one way every feature emits a webhook: a row in the caller's transaction, so the event
+ * exists exactly when the state change that caused it does. The delivery worker sends it.
+ */
+export async function enqueueWebhook(db: Sql, webhook: NewWebhook): Promise<{ id: string }> {
+  const spec = webhookSpecByEvent(webhook.event);
+  if (!spec) throw new Error(`Unknown webhook event "${webhook.event}"`);
+  const id = randomUUID();
+  await queryOne(
+    db,
+    `INSERT INTO webhook_deliveries (id, event, path, payload, status, next_attempt_at, redelivery_of)
+     VALUES ($1, $2, $3, $4::jsonb, 'pending', now() + make_interval(secs => $5::double precision / 1000), $6)`,
+    [id, spec.event, spec.path, JSON.stringify(webhook.payload), webhook.delayMs ?? 0, webhook.redeliveryOf ?? null],
+  );
+  return { id };
+}

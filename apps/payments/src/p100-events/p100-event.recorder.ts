@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { MessageHeaders } from '@platform/contracts';
+import type { InboxContext } from '@platform/database';
+
+export type P100Payload = Record<string, unknown>;
+
+/** Writes one received P100 webhook event to `p100_events`, inside the inbox transaction. */
+@Injectable()
+export class P100EventRecorder {
+  async record(payload: P100Payload, { manager, eventId, type, message }: InboxContext): Promise<void> {
+    // The inbox already turns a redelivery into a no-op; ON CONFLICT keeps recording idempotent
+    // even once old inbox rows are pruned and P100 or a replay sends the event again.
+    await manager.query(
+      `INSERT INTO p100_events (event_id, event_type, topic, message_key, payload, occurred_at)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [eventId, type, message.topic, message.key, JSON.stringify(payload), occurredAt(message.headers[MessageHeaders.occurredAt])],
+    );
+  }
+}
+
+/** A malformed `occurred-at` header must not make an otherwise good event fail and dead-letter. */
+function occurredAt(header: string | undefined): string | null {
+  if (!header) return null;
+  const time = Date.parse(header);
+  return Number.isFinite(time) ? new Date(time).toISOString() : null;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { WEBHOOK_CATALOG, webhookMessageType, type WebhookSpec } from '@platform/contracts';
+import type { InboxHandler, InboxHandlers } from '@platform/database';
+import type { P100EventRecorder, P100Payload } from './p100-event.recorder';
+
+/**
+ * Any JSON object: P100's payloads are partly undocumented, and refusing a field we did not
+ * expect would dead-letter a real outcome. Typed schemas arrive with each event's domain logic.
+ */
+export const p100PayloadSchema = z.record(z.string(), z.unknown());
+
+/**
+ * One inbox handler per catalog event of the given families, keyed by the message `type`
+ * (`p100.webhook.<event>.v1`). Types missing from the map are ignored by the inbox consumer,
+ * so a newer webhook-ingest can publish new events without breaking this service.
+ */
+export function p100WebhookHandlers(families: readonly WebhookSpec['family'][], recorder: P100EventRecorder): InboxHandlers {
+  const record: InboxHandler<P100Payload> = {
+    schema: p100PayloadSchema,
+    handle: (payload, context) => recorder.record(payload, context),
+  };
+  return Object.fromEntries(
+    WEBHOOK_CATALOG.filter((spec) => families.includes(spec.family)).map((spec) => [webhookMessageType(spec.event), record]),
+  );
+}

@@ -1,0 +1,147 @@
+import type { INestApplication } from '@nestjs/common';
+import { Kafka, type Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { DomainError, MessageHeaders, webhookMessageType } from '@platform/contracts';
+import { CommandBus, kafkaClientConfig } from '@platform/kafka';
+import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
+import { startPayments } from './main';
+import { LIST_P100_EVENTS, type RecordedP100Event } from './p100-events/list-p100-events.query';
+import { loadPaymentsConfig } from './payments.config';
+import { PAYMENTS_COMMANDS_TOPIC } from './payments.topics';
+
+const EXCHANGE_TOPIC = 'p100.webhooks.exchange';
+const EXCHANGE_TYPE = webhookMessageType('exchange');
+
+describe('payments service on real Postgres and a real Kafka-protocol broker', () => {
+  let app: INestApplication;
+  let baseUrl: string;
+  let dataSource: DataSource;
+  let producer: Producer;
+
+  const publish = (eventId: string, type: string, key: string, payload: Record<string, unknown>) =>
+    producer.send({
+      topic: EXCHANGE_TOPIC,
+      acks: -1,
+      messages: [
+        {
+          key,
+          value: JSON.stringify(payload),
+          headers: { [MessageHeaders.eventId]: eventId, [MessageHeaders.type]: type, [MessageHeaders.occurredAt]: new Date().toISOString() },
+        },
+      ],
+    });
+
+  const rowsFor = (eventId: string): Promise<Array<{ event_type: string; message_key: string; payload: unknown }>> =>
+    dataSource.query('SELECT event_type, message_key, payload FROM p100_events WHERE event_id = $1', [eventId]);
+
+  beforeAll(async () => {
+    const env = testEnv();
+    const config = loadPaymentsConfig({
+      DATABASE_URL: env.databaseUrl,
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      KAFKA_DEV_BROKER: String(env.devBroker),
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    });
+    app = await startPayments(config, { groupId: uniqueName('payments-test') });
+    baseUrl = await app.getUrl();
+    dataSource = app.get(DataSource);
+
+    const settings = kafkaTestSettings();
+    // The dev broker reports a controller that does not exist, which breaks idempotent producers.
+    producer = new Kafka(kafkaClientConfig(settings)).producer({ idempotent: !settings.devBroker, allowAutoTopicCreation: false });
+    await producer.connect();
+    // The consumer has joined its group once startPayments resolves; one recorded event proves
+    // that messages flow before the tests rely on it.
+    const warmUp = uniqueName('evt');
+    await publish(warmUp, EXCHANGE_TYPE, uniqueName('exchange'), { status: 'PENDING' });
+    await eventually(async () => expect(await rowsFor(warmUp)).toHaveLength(1), 30_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    // Stops the consumer, which leaves its group, before the database closes.
+    await app?.close();
+  });
+
+  it('records a P100 exchange event delivered twice exactly once, and ignores types it does not know', async () => {
+    const key = uniqueName('exchange');
+    const eventId = uniqueName('evt');
+    const unknownId = uniqueName('evt');
+    const lastId = uniqueName('evt');
+    const payload = { exchangeId: key, status: 'SUCCESS', amount: 12.5, currencyFrom: 'EUR', currencyTo: 'USDT' };
+
+    await publish(eventId, EXCHANGE_TYPE, key, payload);
+    await publish(eventId, EXCHANGE_TYPE, key, payload);
+    await publish(unknownId, 'p100.webhook.not-in-the-catalog.v1', key, payload);
+    // Same key, same partition: once this last event is recorded, every earlier one was handled.
+    await publish(lastId, EXCHANGE_TYPE, key, { ...payload, status: 'FAILED' });
+    await eventually(async () => expect(await rowsFor(lastId)).toHaveLength(1), 20_000);
+
+    expect(await rowsFor(eventId)).toEqual([{ event_type: EXCHANGE_TYPE, message_key: key, payload }]);
+    expect(await rowsFor(unknownId)).toHaveLength(0);
+  });
+
+  it('reports ready on /health once Postgres, the producer and the consumer group are up', async () => {
+    await eventually(async () => expect(await health(baseUrl)).toMatchObject({ status: 200 }), 15_000);
+  });
+
+  it('counts handled and duplicate messages on /metrics', async () => {
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toContain('kafka_messages_handled_total');
+    expect(metrics).toMatch(/kafka_messages_handled_total\{[^}]*topic="p100\.webhooks\.exchange"[^}]*outcome="duplicate"[^}]*\} [1-9]/);
+  });
+
+  describe(`${LIST_P100_EVENTS} on ${PAYMENTS_COMMANDS_TOPIC}`, () => {
+    let bus: CommandBus;
+
+    beforeAll(async () => {
+      bus = new CommandBus(kafkaTestSettings(), uniqueName('gateway-test'), [PAYMENTS_COMMANDS_TOPIC], 20_000);
+      await bus.connect();
+    }, 30_000);
+    afterAll(() => bus?.close());
+
+    it('answers with the latest recorded events, newest first', async () => {
+      const key = uniqueName('exchange');
+      const first = uniqueName('evt');
+      const second = uniqueName('evt');
+      await publish(first, EXCHANGE_TYPE, key, { exchangeId: key, status: 'PENDING' });
+      await publish(second, EXCHANGE_TYPE, key, { exchangeId: key, status: 'SUCCESS' });
+      await eventually(async () => expect(await rowsFor(second)).toHaveLength(1), 20_000);
+
+      const list = (limit: number) =>
+        bus.request<{ events: RecordedP100Event[] }>(PAYMENTS_COMMANDS_TOPIC, LIST_P100_EVENTS, { limit }, { key });
+      // Filtered by key: other runs may share this database and write to the same schema.
+      const events = (await list(100)).events.filter((e) => e.key === key);
+      expect(events.map((e) => e.eventId)).toEqual([second, first]);
+      expect(events[0]).toMatchObject({ type: EXCHANGE_TYPE, key, payload: { exchangeId: key, status: 'SUCCESS' } });
+      expect(Date.parse(events[0]!.receivedAt)).not.toBeNaN();
+      expect((await list(1)).events).toHaveLength(1);
+    });
+
+    it('rejects a limit above 100 with VALIDATION_FAILED', async () => {
+      const reply = bus.request(PAYMENTS_COMMANDS_TOPIC, LIST_P100_EVENTS, { limit: 101 }, { key: 'operator' });
+      await expect(reply).rejects.toBeInstanceOf(DomainError);
+      await expect(reply).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
+  });
+});
+
+/** Status and body together, so a failed readiness wait says which check is down. */
+async function health(baseUrl: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${baseUrl}/health`);
+  return { status: response.status, body: await response.json() };
+}
+
+/** Retries an assertion until it passes or the time is up; the last failure is the one reported. */
+async function eventually(assertion: () => Promise<void>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}

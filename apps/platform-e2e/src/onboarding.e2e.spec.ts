@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { MessageHeaders } from '@platform/contracts';
+import { testEnv } from '@platform/testing';
+import { api, eventually, KafkaTestConsumer, newUser, pngFile, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, type Platform } from './platform.harness';
+
+jest.setTimeout(180_000);
+
+const uid = (label: string) => `e2e-${label}-${randomBytes(4).toString('hex')}`;
+
+describe('onboarding through every hop: gateway → Kafka → onboarding-kyc → P100 sandbox → webhook-ingest → Kafka → onboarding-kyc', () => {
+  let platform: Platform;
+  let events: KafkaTestConsumer;
+  let db: Client;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    events = await KafkaTestConsumer.start(['onboarding.events']);
+    db = new Client({ connectionString: testEnv().databaseUrl });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await events?.stop();
+    await db?.end();
+    await platform?.stop();
+  });
+
+  async function onboard(externalUserId: string) {
+    const created = await api('POST', '/v1/users', { body: newUser(externalUserId) });
+    expect(created.status).toBe(201);
+    const form = new FormData();
+    form.append('files', pngFile('id-front.png'));
+    form.append('files', pngFile('selfie.png'));
+    const uploaded = await api('POST', `/v1/users/${externalUserId}/kyc-files`, { form });
+    expect(uploaded).toMatchObject({ status: 202, body: { status: 'KYC_FILES_ADDED' } });
+    const submitted = await api('POST', `/v1/users/${externalUserId}/verification`);
+    expect(submitted.status).toBe(202);
+    return created;
+  }
+
+  it('creates a user, uploads KYC files, verifies, activates it from the webhook and publishes the settlement event', async () => {
+    const externalUserId = uid('happy');
+    const created = await onboard(externalUserId);
+    expect(created.body).toMatchObject({ externalUserId, status: 'CREATED', p100UserId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+
+    const user = await eventually(() => api('GET', `/v1/users/${externalUserId}`), (r) => r.body?.status === 'ACTIVE');
+    expect(user.body.activatedAt).toEqual(expect.any(String));
+
+    const event = await events.waitFor((m) => m.key === externalUserId && m.headers[MessageHeaders.type] === 'onboarding.user.activated.v1');
+    expect(event.value).toMatchObject({ externalUserId, p100UserId: created.body.p100UserId });
+    expect(event.headers[MessageHeaders.eventId]).toEqual(expect.any(String));
+    expect(Date.parse(event.headers[MessageHeaders.occurredAt]!)).not.toBeNaN();
+    expect(event.headers[MessageHeaders.correlationId]).toEqual(expect.any(String));
+
+    const balances = await api('GET', `/v1/users/${externalUserId}/balances`);
+    expect(balances.status).toBe(200);
+    expect(balances.body.fiat).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'eur', status: 'ACTIVE' })]));
+    expect(balances.body.crypto.length).toBeGreaterThan(0);
+    for (const b of [...balances.body.fiat, ...balances.body.crypto]) expect(b.amount).toMatch(/^\d+(\.\d+)?$/);
+  });
+
+  it('rejects bad input at the gateway with 400, a stable code and the field name', async () => {
+    const missing = await api('POST', '/v1/users', { body: { ...newUser(uid('bad')), email: undefined } });
+    expect(missing).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', details: { field: 'email' } } } });
+    expect(missing.body.error.message).toContain('email');
+
+    const mistyped = await api('POST', '/v1/users', { body: { ...newUser(uid('bad')), hasAcceptedP100Tc: 'yes' } });
+    expect(mistyped).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', details: { field: 'hasAcceptedP100Tc' } } } });
+
+    const country = await api('POST', '/v1/users', { body: newUser(uid('bad'), { country: 'XX' }) });
+    expect(country).toMatchObject({ status: 400, body: { error: { code: 'UNKNOWN_COUNTRY', details: { field: 'country' } } } });
+
+    const malformed = await api('POST', '/v1/users', { body: '{"externalUserId":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
+  });
+
+  it('answers 401 without an API key or with a wrong one', async () => {
+    expect((await api('POST', '/v1/users', { body: newUser(uid('auth')), headers: { 'x-api-key': '' } })).status).toBe(401);
+    const wrong = await api('GET', '/v1/users/someone', { headers: { 'x-api-key': 'not-the-key-at-all-0000' } });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+  });
+
+  it('replays the first answer for a repeated Idempotency-Key and refuses a second user with the same id', async () => {
+    const externalUserId = uid('idem');
+    const body = newUser(externalUserId);
+    const first = await api('POST', '/v1/users', { body, headers: { 'idempotency-key': `k-${externalUserId}` } });
+    const again = await api('POST', '/v1/users', { body, headers: { 'idempotency-key': `k-${externalUserId}` } });
+    expect(first.status).toBe(201);
+    expect(again).toEqual(expect.objectContaining({ status: 201, body: first.body }));
+    const reused = await api('POST', '/v1/users', { body: { ...body, city: 'Krakow' }, headers: { 'idempotency-key': `k-${externalUserId}` } });
+    expect(reused).toMatchObject({ status: 422, body: { error: { code: 'IDEMPOTENCY_KEY_REUSED' } } });
+    const duplicate = await api('POST', '/v1/users', { body: { ...body, city: 'Krakow' } });
+    expect(duplicate).toMatchObject({ status: 409, body: { error: { code: 'USER_ALREADY_EXISTS' } } });
+  });
+
+  it('refuses webhooks with a missing or wrong token and stores nothing', async () => {
+    const externalUserId = uid('hook');
+    const payload = JSON.stringify({ externalUserId, status: 'ACTIVE' });
+    for (const headers of [{}, { authorization: 'wrong-token-wrong-token' }] as Record<string, string>[]) {
+      const res = await fetch(`${WEBHOOK_INGEST}/webhook/user/status`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+      expect(res.status).toBe(401);
+    }
+    const stored = await db.query(`SELECT count(*)::int AS n FROM webhook_ingest.received_webhooks WHERE payload->>'externalUserId' = $1`, [externalUserId]);
+    expect(stored.rows[0].n).toBe(0);
+    const ok = await fetch(`${WEBHOOK_INGEST}/webhook/user/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: WEBHOOK_TOKEN },
+      body: payload,
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it('does not activate a user while webhook-ingest is down, and activates it once P100 retries after it returns', async () => {
+    const externalUserId = uid('outage');
+    await platform.running['webhook-ingest']!.stop();
+    try {
+      await onboard(externalUserId);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect((await api('GET', `/v1/users/${externalUserId}`)).body.status).toBe('VERIFICATION_SUBMITTED');
+    } finally {
+      await platform.restart('webhook-ingest');
+    }
+    await eventually(() => api('GET', `/v1/users/${externalUserId}`), (r) => r.body?.status === 'ACTIVE', 40_000);
+  });
+});

@@ -1,0 +1,95 @@
+import { KafkaTestConsumer, testEnv } from '@platform/testing';
+
+// The platform's process runner is plain CommonJS so that `npm start` and these tests share it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const services = require('../../../tools/platform/services.cjs');
+
+export const BASE_PORT = 4300;
+/** Sandbox delays × 0.2: KYC decision in 200 ms, webhook retries after 1.6/3.2/6.4/12.8 s. */
+export const TIME_SCALE = 0.2;
+export const GATEWAY = `http://127.0.0.1:${BASE_PORT}`;
+export const WEBHOOK_INGEST = `http://127.0.0.1:${BASE_PORT + 4}`;
+export const API_KEY: string = services.DEV_SECRETS.gatewayApiKey;
+export const WEBHOOK_TOKEN: string = services.DEV_SECRETS.webhookToken;
+
+export interface Platform {
+  running: Record<string, { url: string; stop(): Promise<unknown>; waitHealthy(ms: number): Promise<void> }>;
+  restart(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const quietLogs = process.env.E2E_SERVICE_LOGS === '1' ? undefined : () => {};
+
+/** Builds and starts the sandbox and the five services as real processes, as `npm start` does. */
+export async function startPlatform(): Promise<Platform> {
+  const env = testEnv();
+  const infra = { databaseUrl: env.databaseUrl, kafkaBrokers: env.kafkaBrokers.join(','), kafkaDevBroker: env.devBroker };
+  const only = process.env.E2E_ONLY?.split(',');
+  const options = { infra, basePort: BASE_PORT, timeScale: TIME_SCALE, logLevel: 'warn', logSink: quietLogs, only };
+  services.build(() => {});
+  const running = await services.startPlatform(options);
+  return {
+    running,
+    restart: async (name: string) => {
+      const service = services.restartService(running, name, options);
+      await service.waitHealthy(60_000);
+    },
+    stop: () => services.stopPlatform(running),
+  };
+}
+
+export async function api(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; form?: FormData } = {}) {
+  const headers: Record<string, string> = { 'x-api-key': API_KEY, ...init.headers };
+  let body: BodyInit | undefined;
+  if (init.form) body = init.form;
+  else if (init.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+  }
+  const res = await fetch(`${GATEWAY}${path}`, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    last = await probe();
+  }
+  return last;
+}
+
+export function newUser(externalUserId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    externalUserId,
+    email: `${externalUserId}@example.com`,
+    phone: `48${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
+    firstName: 'Jan',
+    lastName: 'Kowalski',
+    street: 'Marszalkowska',
+    number: '123/5',
+    city: 'Warszawa',
+    postCode: '00-001',
+    country: 'PL',
+    citizenship: 'PL',
+    nationality: 'PL',
+    birthCountry: 'PL',
+    birthDate: '1990-05-15',
+    hasAcceptedP100Tc: true,
+    ...overrides,
+  };
+}
+
+/** A tiny but real PNG (1×1) for KYC uploads. */
+export function pngFile(name: string): File {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  return new File([png], name, { type: 'image/png' });
+}
+
+export { KafkaTestConsumer };

@@ -1,0 +1,28 @@
+import { WebhookTokenVerifier } from '@platform/p100-client';
+import { bootstrapService } from '@platform/service';
+import { AppModule } from './app.module';
+import { loadWebhookIngestConfig, type WebhookIngestConfig } from './webhook-ingest.config';
+import { registerWebhookAuth } from './webhooks/webhook-auth.hook';
+
+export async function startWebhookIngest(config: WebhookIngestConfig) {
+  const verifier = new WebhookTokenVerifier({ current: config.P100_WEBHOOK_TOKEN, previous: config.P100_WEBHOOK_TOKEN_PREVIOUS });
+  return bootstrapService({
+    name: 'webhook-ingest',
+    module: AppModule.register(config),
+    port: config.PORT,
+    host: config.HOST,
+    bodyLimitBytes: config.WEBHOOK_BODY_LIMIT_BYTES,
+    rawBody: true,
+    configure: (app) => {
+      const fastify = app.getHttpAdapter().getInstance();
+      registerWebhookAuth(fastify, verifier);
+    },
+  });
+}
+
+if (require.main === module) {
+  startWebhookIngest(loadWebhookIngestConfig()).catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,38 @@
+import { webhookSpecByEvent } from '@platform/contracts';
+import { dedupeKey, messageKey } from './dedupe-key';
+import { parseExactJson } from './exact-json';
+
+const userStatus = webhookSpecByEvent('user-status')!;
+const cryptoDeposit = webhookSpecByEvent('crypto-deposit')!;
+
+describe('webhook dedupe and message keys', () => {
+  it('identifies an occurrence by object id and status, so a redelivery has the same key', () => {
+    const a = dedupeKey(userStatus, { externalUserId: 'u1', status: 'ACTIVE' }, '{"externalUserId":"u1","status":"ACTIVE"}');
+    const b = dedupeKey(userStatus, { status: 'ACTIVE', externalUserId: 'u1' }, '{"status":"ACTIVE","externalUserId":"u1"}');
+    expect(a).toBe('user-status:u1:ACTIVE');
+    expect(b).toBe(a);
+  });
+
+  it('gives each status change of one deposit its own key', () => {
+    const waiting = dedupeKey(cryptoDeposit, { cryptoDepositId: 'd1', status: 'WAITING_FOR_TR_DATA' }, '{}');
+    const done = dedupeKey(cryptoDeposit, { cryptoDepositId: 'd1', status: 'SUCCESSFUL' }, '{}');
+    expect(waiting).not.toBe(done);
+  });
+
+  it('falls back to the hash of the exact body when no identifying field is present', () => {
+    expect(dedupeKey(userStatus, {}, '{"x":1}')).toMatch(/^user-status:sha256:[0-9a-f]{64}$/);
+    expect(dedupeKey(userStatus, {}, '{"x":1}')).not.toBe(dedupeKey(userStatus, {}, '{"x":2}'));
+  });
+
+  it('keys Kafka messages by the entity whose order matters', () => {
+    expect(messageKey(cryptoDeposit, { externalUserId: 'u9', cryptoDepositId: 'd1' })).toBe('u9');
+    expect(messageKey(cryptoDeposit, { cryptoDepositId: 'd1' })).toBe('d1');
+  });
+
+  it('keeps amounts as their exact decimal text', () => {
+    expect(parseExactJson('{"amount":0.1000000000000000055511,"n":12345678901234567890}')).toEqual({
+      amount: '0.1000000000000000055511',
+      n: '12345678901234567890',
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { webhookMessageType, webhookTopic, type WebhookSpec } from '@platform/contracts';
+import { enqueueEvent } from '@platform/database';
+import { currentCorrelationId } from '@platform/logging';
+import { dedupeKey, messageKey } from './dedupe-key';
+import { webhookMetrics } from './webhook-metrics';
+
+export type ReceiveOutcome = 'stored' | 'duplicate';
+
+/**
+ * Stores a webhook and its outbox event in one transaction before we answer 200: from then on a
+ * Kafka outage only delays it, and a redelivery (same dedupe key) is a no-op.
+ */
+@Injectable()
+export class ReceiveWebhookHandler {
+  private readonly metrics = webhookMetrics();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async receive(spec: WebhookSpec, payload: Record<string, unknown>, rawBody: string): Promise<ReceiveOutcome> {
+    const id = randomUUID();
+    const key = messageKey(spec, payload);
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO received_webhooks (id, event, dedupe_key, message_key, payload, correlation_id)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [id, spec.event, dedupeKey(spec, payload, rawBody), key, rawBody, currentCorrelationId() ?? null],
+      );
+      if (inserted.length === 0) return false;
+      // The stored row's id is the event id: stable however often the row is re-published.
+      await enqueueEvent(manager, {
+        eventId: id,
+        topic: webhookTopic(spec.family),
+        key,
+        type: webhookMessageType(spec.event),
+        payload: rawBody,
+      });
+      return true;
+    });
+    (stored ? this.metrics.received : this.metrics.duplicates).inc({ event: spec.event });
+    return stored ? 'stored' : 'duplicate';
+  }
+
+  async quarantine(path: string, rawBody: string, reason: string): Promise<void> {
+    await this.dataSource.query('INSERT INTO quarantined_webhooks (id, path, body, reason) VALUES ($1, $2, $3, $4)', [
+      randomUUID(),
+      path,
+      rawBody,
+      reason,
+    ]);
+    this.metrics.quarantined.inc();
+  }
+}

@@ -1,0 +1,20 @@
+export { TOPIC_CATALOG, GATEWAY_MAX_REPLICAS, allTopicNames, type TopicSpec } from './topics/topic-catalog';
+export { MessageHeaders, type OutgoingMessage, type IncomingMessage } from './messages/headers';
+export { DomainError, ERROR_STATUS, statusForCode, type ErrorCode } from './errors/domain-error';
+export {
+  commandEnvelopeSchema,
+  commandReplySchema,
+  type CommandEnvelope,
+  type CommandReply,
+  type CommandErrorBody,
+} from './commands/command-envelope';
+export * from './onboarding/onboarding-commands';
+export * from './onboarding/onboarding-events';
+export { ISO_COUNTRY_CODES } from './reference/countries';
+export {
+  WEBHOOK_CATALOG,
+  webhookTopic,
+  webhookMessageType,
+  webhookSpecByEvent,
+  type WebhookSpec,
+} from './webhooks/webhook-catalog';

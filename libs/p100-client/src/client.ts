@@ -1,0 +1,50 @@
+import type { BreakerState } from './breakers';
+import type { P100ClientConfig } from './config';
+import type { EndpointGroup } from './operations';
+import { createSender, type P100ClientDeps, type P100Sender } from './request';
+import { CardsResource } from './resources/cards';
+import { CryptoResource } from './resources/crypto';
+import { ExchangeResource } from './resources/exchange';
+import { KycResource } from './resources/kyc';
+import { OrdersResource } from './resources/orders';
+import { PartnerResource } from './resources/partner';
+import { SepaResource } from './resources/sepa';
+import { TransfersResource } from './resources/transfers';
+import { UsersResource } from './resources/users';
+
+/** The one typed client of P100. Create one per process and share it: it owns the breakers. */
+export class P100Client {
+  readonly users: UsersResource;
+  readonly kyc: KycResource;
+  readonly partner: PartnerResource;
+  readonly exchange: ExchangeResource;
+  readonly sepa: SepaResource;
+  readonly crypto: CryptoResource;
+  readonly transfers: TransfersResource;
+  readonly cards: CardsResource;
+  readonly orders: OrdersResource;
+  private readonly sender: P100Sender;
+
+  constructor(config: P100ClientConfig, deps: P100ClientDeps = {}) {
+    this.sender = createSender(config, deps);
+    this.users = new UsersResource(this.sender);
+    this.kyc = new KycResource(this.sender);
+    this.partner = new PartnerResource(this.sender);
+    this.exchange = new ExchangeResource(this.sender);
+    this.sepa = new SepaResource(this.sender);
+    this.crypto = new CryptoResource(this.sender);
+    this.transfers = new TransfersResource(this.sender);
+    this.cards = new CardsResource(this.sender);
+    this.orders = new OrdersResource(this.sender);
+  }
+
+  /** For health checks: an open breaker means that P100 subsystem is failing. */
+  breakerState(group: EndpointGroup): BreakerState {
+    return this.sender.breakerState(group);
+  }
+
+  /** Stops the breakers' timers (on application shutdown). */
+  close(): void {
+    this.sender.shutdown();
+  }
+}

@@ -1,0 +1,99 @@
+import { mapErrorResponse, readErrorBody } from './error-mapping';
+import { P100Error, P100NetworkError, P100TimeoutError } from './errors';
+import { parseJsonExact } from './json';
+import { parseRetryAfter } from './retry';
+
+export interface HttpCall {
+  operation: string;
+  method: string;
+  url: string;
+  apiKey: string;
+  body?: string | FormData;
+  timeoutMs: number;
+}
+
+export interface HttpCallDeps {
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+/**
+ * One HTTP exchange with P100: its own AbortController and deadline (a shared controller would
+ * abort every call in flight when one times out), and every failure mapped to a P100Error.
+ */
+export async function httpCall(call: HttpCall, deps: HttpCallDeps): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), call.timeoutMs);
+  try {
+    const headers: Record<string, string> = { 'x-api-key': call.apiKey, accept: 'application/json' };
+    if (typeof call.body === 'string') headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await deps.fetch(call.url, {
+        method: call.method,
+        headers,
+        body: call.body,
+        signal: controller.signal,
+        // Never follow redirects: fetch would forward x-api-key to whatever host P100 points at.
+        redirect: 'manual',
+      });
+    } catch (error) {
+      if (controller.signal.aborted) throw new P100TimeoutError(call.timeoutMs, call.operation);
+      throw toNetworkError(error, call.operation, false);
+    }
+
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (controller.signal.aborted) throw new P100TimeoutError(call.timeoutMs, call.operation);
+      throw toNetworkError(error, call.operation, true);
+    }
+
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    if (response.status >= 200 && response.status < 300) return readSuccess(response, text, call.operation, requestId, call.apiKey);
+    throw mapErrorResponse({
+      status: response.status,
+      bodyText: text,
+      requestId,
+      operation: call.operation,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.now()),
+      apiKey: call.apiKey,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function readSuccess(response: Response, text: string, operation: string, requestId: string | undefined, apiKey: string): unknown {
+  if (text.trim() === '') return undefined;
+  const contentType = response.headers.get('content-type') ?? '';
+  const looksJson = contentType.includes('json') || (!contentType && /^\s*[[{]/.test(text));
+  if (!looksJson) return text;
+  // "Pending" outcomes (202 with P211/P212) carry an error body instead of the declared result.
+  if (readErrorBody(text)) throw mapErrorResponse({ status: response.status, bodyText: text, requestId, operation, apiKey });
+  try {
+    return parseJsonExact(text);
+  } catch {
+    throw new P100Error('UNEXPECTED_RESPONSE', response.status, 'P100 answered with malformed JSON', undefined, requestId, operation);
+  }
+}
+
+// Errors proving the request never left this process: connection refused, DNS, connect timeout.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function toNetworkError(error: unknown, operation: string, bodyPhase: boolean): P100NetworkError {
+  const codes = causeCodes(error);
+  const neverSent = !bodyPhase && codes.length > 0 && codes.every((code) => NOT_SENT.has(code));
+  const code = codes[0];
+  return new P100NetworkError(`P100 unreachable${code ? ` (${code})` : ''}`, !neverSent, operation, code);
+}
+
+/** undici wraps the socket error in `cause`; happy eyeballs wraps several in an AggregateError. */
+function causeCodes(error: unknown): string[] {
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const nested = (cause as { errors?: unknown[] })?.errors;
+  const all = Array.isArray(nested) && nested.length ? nested : [cause];
+  return all.map((e) => (e as { code?: unknown })?.code).filter((c): c is string => typeof c === 'string');
+}

@@ -1,0 +1,137 @@
+import type { Registry } from 'prom-client';
+import { GroupBreakers, type BreakerState } from './breakers';
+import { resolveP100Config, type P100ClientConfig, type ResolvedP100Config } from './config';
+import {
+  P100AuthError,
+  P100CircuitOpenError,
+  P100Error,
+  P100LocalValidationError,
+  P100NetworkError,
+  P100RateLimitedError,
+  P100TimeoutError,
+} from './errors';
+import { httpCall } from './http-call';
+import { stringifyJson, withNumberFields } from './json';
+import { p100Metrics, type RequestOutcome } from './metrics';
+import { fillPath, OPERATIONS, type EndpointGroup, type HttpMethod, type OperationName } from './operations';
+import { TokenBucket } from './rate-limiter';
+import { retryDecision } from './retry';
+
+export interface P100Request {
+  operation: OperationName;
+  /** Defaults to the operation's group in the catalog. */
+  group?: EndpointGroup;
+  /** Defaults to the operation's method in the catalog. */
+  method?: HttpMethod;
+  /** Path template; `config.paths[operation]` wins, then this, then the catalog's default. */
+  path?: string;
+  pathParams?: Readonly<Record<string, string>>;
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** A JSON value (see json.ts for exact numbers) or a multipart FormData. */
+  body?: unknown;
+  /** Safe to send again after an ambiguous failure. Default: true for GET only. */
+  idempotent?: boolean;
+  /** Overrides `config.timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+export type P100Send = <T>(request: P100Request) => Promise<T>;
+
+export interface P100Sender extends P100Send {
+  breakerState(group: EndpointGroup): BreakerState;
+  /** Stops the breakers' timers. */
+  shutdown(): void;
+}
+
+export interface P100ClientDeps {
+  /** Where the client's metrics live. Default: prom-client's global registry. */
+  registry?: Registry;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+/**
+ * THE request path to P100. Everything a call needs beyond its operation and data lives here:
+ * auth, URL, deadline, body encoding, breaker, retries, rate limit, error mapping and metrics.
+ */
+export function createSender(config: P100ClientConfig | ResolvedP100Config, deps: P100ClientDeps = {}): P100Sender {
+  const resolved = resolveP100Config(config);
+  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = deps.random ?? Math.random;
+  const now = deps.now ?? Date.now;
+  const metrics = p100Metrics(deps.registry);
+  const breakers = new GroupBreakers(resolved.breaker, metrics);
+  const limiter = resolved.rateLimit ? new TokenBucket(resolved.rateLimit.requestsPerSecond, undefined, now, sleep) : undefined;
+
+  const send = async <T>(request: P100Request): Promise<T> => {
+    const spec = OPERATIONS[request.operation];
+    const operation = request.operation;
+    const group = request.group ?? spec.group;
+    const method = request.method ?? spec.method;
+    const template = resolved.paths[operation] ?? request.path ?? spec.path;
+    const url = resolved.baseUrl + fillPath(template, request.pathParams, operation) + queryString(request.query);
+    const body = encodeBody(request.body, spec.numberFields, operation);
+    const idempotent = request.idempotent ?? method === 'GET';
+    const timeoutMs = request.timeoutMs ?? resolved.timeoutMs;
+
+    for (let attempt = 1; ; attempt++) {
+      await limiter?.acquire();
+      const started = performance.now();
+      try {
+        const result = await breakers.fire(group, operation, () =>
+          httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs }, { fetch: fetchImpl, now }),
+        );
+        record('success', started);
+        return result as T;
+      } catch (error) {
+        record(outcomeOf(error), started);
+        const decision = retryDecision(error, { attempt, idempotent, retry: resolved.retry, random });
+        if (!decision) throw error;
+        metrics.retries.inc({ operation, reason: decision.reason });
+        await sleep(decision.delayMs);
+      }
+    }
+
+    function record(outcome: RequestOutcome, started: number) {
+      metrics.requests.inc({ operation, outcome });
+      metrics.duration.observe({ operation, outcome }, (performance.now() - started) / 1000);
+    }
+  };
+
+  return Object.assign(send, {
+    breakerState: (group: EndpointGroup) => breakers.state(group),
+    shutdown: () => breakers.shutdown(),
+  });
+}
+
+function encodeBody(body: unknown, numberFields: readonly string[] | undefined, operation: string): string | FormData | undefined {
+  if (body === undefined) return undefined;
+  if (body instanceof FormData) return body;
+  try {
+    return stringifyJson(withNumberFields(body, numberFields));
+  } catch (error) {
+    throw new P100LocalValidationError([(error as Error).message], operation);
+  }
+}
+
+function queryString(query: P100Request['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.append(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function outcomeOf(error: unknown): RequestOutcome {
+  if (error instanceof P100CircuitOpenError) return 'circuit_open';
+  if (error instanceof P100TimeoutError) return 'timeout';
+  if (error instanceof P100NetworkError) return 'network_error';
+  if (error instanceof P100RateLimitedError) return 'rate_limited';
+  if (error instanceof P100AuthError) return 'auth_error';
+  if (!(error instanceof P100Error)) return 'unexpected_response';
+  if (error.isOutage) return 'outage';
+  return /^P\d{3}$/.test(error.code) ? 'business_error' : 'unexpected_response';
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Variables every service reads. Service-specific schemas extend this one. */
+export const serviceEnv = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .transform((v) => v.split(',').map((b) => b.trim()).filter(Boolean)),
+  /** The librdkafka mock broker: no idempotent producer, short fetch waits (see docs/decisions). */
+  KAFKA_DEV_BROKER: bool.default(false),
+  /** How long a fetch may wait on the broker; the mock holds empty fetches for this long. */
+  KAFKA_MAX_WAIT_MS: z.coerce.number().int().positive().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+});
+
+export type ServiceEnv = z.infer<typeof serviceEnv>;
+
+export const envBool = bool;

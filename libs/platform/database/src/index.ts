@@ -1,0 +1,16 @@
+export { createDataSource, type DataSourceOptions } from './data-source.factory';
+export { runMigrations } from './migrate';
+export { CreateMessagingTables1763900000000 } from './migrations/create-messaging-tables.migration';
+export { enqueueEvent, type NewEvent } from './outbox/outbox';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export {
+  InboxConsumer,
+  type InboxHandler,
+  type InboxHandlers,
+  type InboxContext,
+  type InboxOutcome,
+  type InboxConsumerOptions,
+} from './inbox/inbox-consumer';
+export type { MessagePublisher } from './ports';
+export { DatabaseModule, DATABASE_OPTIONS, type DatabaseModuleOptions } from './database.module';
+export { IntentLog, hashRequest, type IntentOptions, type FailureKind, type FailureClassification } from './intents/intent-log';

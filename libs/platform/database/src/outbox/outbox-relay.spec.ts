@@ -1,0 +1,86 @@
+import { MessageHeaders, type OutgoingMessage } from '@platform/contracts';
+import { KafkaPublisher } from '@platform/kafka';
+import { KafkaTestConsumer, kafkaTestSettings, testEnv } from '@platform/testing';
+import { CreateMessagingTables1763900000000 } from '../migrations/create-messaging-tables.migration';
+import { createTestSchema } from '../test-support/test-schema';
+import { enqueueEvent } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+const TOPIC = 'onboarding.events';
+
+describe('OutboxRelay (real Postgres and Kafka broker)', () => {
+  let db: Awaited<ReturnType<typeof createTestSchema>>;
+  let publisher: KafkaPublisher;
+
+  beforeAll(async () => {
+    db = await createTestSchema('outbox', [CreateMessagingTables1763900000000]);
+    publisher = new KafkaPublisher(kafkaTestSettings());
+  });
+  afterAll(async () => {
+    await publisher.disconnect();
+    await db.drop();
+  });
+
+  it('publishes committed events in order per key with event-id, type, occurred-at headers, once each', async () => {
+    const consumer = await KafkaTestConsumer.start([TOPIC]);
+    const relay = new OutboxRelay({ dataSource: db.dataSource, databaseUrl: testEnv().databaseUrl, schema: db.schema, publisher });
+    try {
+      const key = `user-${db.schema}`;
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        ids.push(await db.dataSource.transaction((m) => enqueueEvent(m, { topic: TOPIC, key, type: 'test.event.v1', payload: { n: i } })));
+      }
+      await relay.start();
+      await consumer.waitFor((m) => m.headers[MessageHeaders.eventId] === ids[4]!);
+      await relay.drain();
+      const mine = consumer.messages.filter((m) => m.key === key);
+      expect(mine.map((m) => m.value.n)).toEqual([0, 1, 2, 3, 4]);
+      expect(mine.map((m) => m.headers[MessageHeaders.eventId])).toEqual(ids);
+      expect(mine[0]!.headers[MessageHeaders.type]).toBe('test.event.v1');
+      expect(Date.parse(mine[0]!.headers[MessageHeaders.occurredAt]!)).not.toBeNaN();
+      const [{ count }] = await db.dataSource.query('SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL');
+      expect(count).toBe(0);
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+
+  it('does not publish an event whose transaction rolled back', async () => {
+    await expect(
+      db.dataSource.transaction(async (m) => {
+        await enqueueEvent(m, { topic: TOPIC, key: 'k', type: 'test.rolled-back.v1', payload: {} });
+        throw new Error('business failure');
+      }),
+    ).rejects.toThrow('business failure');
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE event_type = 'test.rolled-back.v1'`);
+    expect(count).toBe(0);
+  });
+
+  it('keeps events while the broker is unreachable and publishes them when it returns', async () => {
+    let brokerUp = false;
+    const sent: OutgoingMessage[] = [];
+    const flaky = {
+      publish: async (messages: OutgoingMessage[]) => {
+        if (!brokerUp) throw new Error('broker down');
+        sent.push(...messages);
+      },
+    };
+    const relay = new OutboxRelay({
+      dataSource: db.dataSource,
+      databaseUrl: testEnv().databaseUrl,
+      schema: db.schema,
+      publisher: flaky,
+      idlePollMs: 20,
+      maxBackoffMs: 50,
+    });
+    const id = await db.dataSource.transaction((m) => enqueueEvent(m, { topic: TOPIC, key: 'down', type: 'test.outage.v1', payload: {} }));
+    await relay.start();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sent).toHaveLength(0);
+    brokerUp = true;
+    for (let i = 0; i < 50 && sent.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    await relay.stop();
+    expect(sent.map((m) => m.headers[MessageHeaders.eventId])).toEqual([id]);
+  });
+});

@@ -1,0 +1,178 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { MessageHeaders, type OutgoingMessage } from '@platform/contracts';
+import { counter, gauge, histogram } from '@platform/metrics';
+import type { MessagePublisher } from '../ports';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  databaseUrl: string;
+  schema: string;
+  publisher: MessagePublisher;
+  batchSize?: number;
+  /** Poll interval when no notification arrives (notifications make the usual case immediate). */
+  idlePollMs?: number;
+  maxBackoffMs?: number;
+  /** Published rows older than this are deleted; the outbox is not an archive. */
+  retainPublishedHours?: number;
+  log?: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+}
+
+interface OutboxRow {
+  seq: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  /** jsonb as text: Postgres keeps numbers exact, JSON.parse in Node would not. */
+  payload: string;
+  headers: Record<string, string>;
+  correlation_id: string | null;
+  occurred_at: Date;
+}
+
+const metrics = () => ({
+  published: counter('outbox_published_total', 'Events published from the outbox', ['schema', 'topic']),
+  failures: counter('outbox_publish_failures_total', 'Failed outbox publish attempts', ['schema']),
+  backlog: gauge('outbox_backlog', 'Unpublished outbox rows at the last poll', ['schema']),
+  lag: histogram('outbox_publish_lag_seconds', 'Seconds from event written to published', ['schema'], [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120, 600]),
+});
+
+/**
+ * The one outbox relay: publishes committed outbox rows in `seq` order, then marks them.
+ * A transaction-scoped advisory lock lets only one replica publish a schema's outbox at a time,
+ * which keeps per-key order; a Kafka outage only delays events (rows stay until published).
+ * Delivery is at-least-once: consumers dedupe on the `event-id` header.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly idlePollMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly metrics = metrics();
+  private running = false;
+  private wake: (() => void) | null = null;
+  private listener: Client | null = null;
+  private loop: Promise<void> | null = null;
+  private lastCleanup = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+    this.idlePollMs = options.idlePollMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen().catch((error) => this.options.log?.warn(`[outbox] LISTEN unavailable, polling only: ${error}`));
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  /** Publishes until the outbox is empty; returns how many rows were published. For tests and tools. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.publishBatch();
+      total += n;
+      if (n < this.batchSize) return total;
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox` });
+    client.on('error', () => undefined);
+    await client.connect();
+    client.on('notification', (msg) => {
+      if (msg.payload === this.options.schema) this.wake?.();
+    });
+    await client.query('LISTEN outbox');
+    this.listener = client;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 0;
+    while (this.running) {
+      try {
+        const published = await this.publishBatch();
+        backoff = 0;
+        await this.cleanupIfDue();
+        if (published >= this.batchSize) continue;
+        await this.sleep(this.idlePollMs);
+      } catch (error) {
+        this.metrics.failures.inc({ schema: this.options.schema });
+        backoff = Math.min(this.maxBackoffMs, backoff ? backoff * 2 : 100);
+        this.options.log?.warn(`[outbox] ${this.options.schema}: publish failed, retrying in ${backoff} ms: ${(error as Error).message}`);
+        await this.sleep(backoff);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { schema, publisher } = this.options;
+    return this.options.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox:${schema}`]);
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, event_id, topic, message_key, event_type, payload::text AS payload, headers, correlation_id, occurred_at
+           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.batchSize],
+      );
+      this.metrics.backlog.set({ schema }, rows.length);
+      if (rows.length === 0) return 0;
+      await publisher.publish(rows.map(toMessage));
+      await manager.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])', [
+        rows.map((r) => r.seq),
+      ]);
+      const now = Date.now();
+      for (const row of rows) {
+        this.metrics.published.inc({ schema, topic: row.topic });
+        this.metrics.lag.observe({ schema }, (now - new Date(row.occurred_at).getTime()) / 1000);
+      }
+      return rows.length;
+    });
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    const hours = this.options.retainPublishedHours ?? 72;
+    if (Date.now() - this.lastCleanup < 10 * 60_000) return;
+    this.lastCleanup = Date.now();
+    await this.options.dataSource.query(
+      `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(hours => $1)`,
+      [hours],
+    );
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+function toMessage(row: OutboxRow): OutgoingMessage {
+  return {
+    topic: row.topic,
+    key: row.message_key,
+    value: row.payload,
+    headers: {
+      ...row.headers,
+      [MessageHeaders.eventId]: row.event_id,
+      [MessageHeaders.type]: row.event_type,
+      [MessageHeaders.occurredAt]: new Date(row.occurred_at).toISOString(),
+      ...(row.correlation_id ? { [MessageHeaders.correlationId]: row.correlation_id } : {}),
+    },
+  };
+}

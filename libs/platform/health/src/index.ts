@@ -1,0 +1,2 @@
+export { HealthModule } from './health.module';
+export { ReadinessRegistry, type ReadinessCheck } from './readiness.registry';

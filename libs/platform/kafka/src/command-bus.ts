@@ -1,0 +1,75 @@
+import { ClientKafka } from '@nestjs/microservices';
+import { firstValueFrom, timeout as rxTimeout, TimeoutError } from 'rxjs';
+import { DomainError, MessageHeaders, commandReplySchema, type CommandReply } from '@platform/contracts';
+import { currentCorrelationId, newCorrelationId } from '@platform/logging';
+import { kafkaClientOptions } from './kafka-microservice';
+import type { KafkaSettings } from './kafka-settings';
+
+export interface SendCommandOptions {
+  /** Message key: the aggregate whose commands must stay in order (externalUserId...). */
+  key: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Gateway side of request-reply over Kafka (Nest's ClientKafka): sends a command to
+ * `<topic>` and waits for its reply on `<topic>.reply`. A missing reply becomes a typed
+ * UPSTREAM_TIMEOUT; callers retry safely because commands carry idempotency keys.
+ */
+export class CommandBus {
+  private readonly client: ClientKafka;
+  private connected = false;
+
+  constructor(
+    settings: KafkaSettings,
+    groupId: string,
+    private readonly topics: string[],
+    private readonly defaultTimeoutMs = 15_000,
+  ) {
+    this.client = new ClientKafka(kafkaClientOptions(settings, groupId) as never);
+    for (const topic of topics) this.client.subscribeToResponseOf(topic);
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  async connect(): Promise<void> {
+    await this.client.connect();
+    this.connected = true;
+  }
+
+  async close(): Promise<void> {
+    this.connected = false;
+    await this.client.close();
+  }
+
+  /** Resolves with the reply's data, or throws DomainError carrying the reply's error code. */
+  async request<T>(topic: string, type: string, payload: unknown, options: SendCommandOptions): Promise<T> {
+    if (!this.topics.includes(topic)) throw new Error(`CommandBus not subscribed to replies of ${topic}`);
+    const correlationId = currentCorrelationId() ?? newCorrelationId();
+    const reply$ = this.client.send<CommandReply<T>>(topic, {
+      key: options.key,
+      value: { type, payload },
+      headers: { [MessageHeaders.correlationId]: correlationId, [MessageHeaders.type]: type },
+    });
+    let raw: unknown;
+    try {
+      raw = await firstValueFrom(reply$.pipe(rxTimeout(options.timeoutMs ?? this.defaultTimeoutMs)));
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        throw new DomainError('UPSTREAM_TIMEOUT', `no reply to ${type} within ${options.timeoutMs ?? this.defaultTimeoutMs} ms`);
+      }
+      throw error;
+    }
+    const reply = commandReplySchema.parse(raw);
+    if (reply.ok) return reply.data as T;
+    throw new DomainError(reply.error.code, reply.error.message, reply.error.details);
+  }
+
+  /** Ready once the reply consumer holds its reply partitions (Nest records them on group join). */
+  get hasReplyPartitions(): boolean {
+    const assignments = (this.client as unknown as { consumerAssignments?: Record<string, unknown> }).consumerAssignments ?? {};
+    return this.connected && Object.keys(assignments).length > 0;
+  }
+}

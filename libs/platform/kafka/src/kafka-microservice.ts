@@ -1,0 +1,32 @@
+import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import { consumerConfig, kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
+
+/**
+ * Options for a service's Nest Kafka server (commands + events). `postfixId: ''` stops Nest from
+ * appending `-server` to our client and group ids, so the ids in Kafka are the ones we chose.
+ */
+export function kafkaServerOptions(settings: KafkaSettings, groupId: string): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: kafkaClientConfig(settings),
+      // Nest re-declares kafkajs's types; the structures are the same.
+      consumer: consumerConfig(settings, groupId) as never,
+      producer: producerConfig(settings),
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: true },
+    },
+  };
+}
+
+/** Options for the gateway's Nest Kafka client (request-reply over `<topic>` / `<topic>.reply`). */
+export function kafkaClientOptions(settings: KafkaSettings, groupId: string): KafkaOptions['options'] {
+  return {
+    postfixId: '',
+    client: kafkaClientConfig(settings),
+    consumer: consumerConfig(settings, groupId) as never,
+    producer: producerConfig(settings),
+    subscribe: { fromBeginning: false },
+  };
+}

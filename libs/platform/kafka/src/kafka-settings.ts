@@ -1,0 +1,45 @@
+import { logLevel, type ConsumerConfig, type KafkaConfig, type ProducerConfig } from 'kafkajs';
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  /**
+   * The librdkafka mock broker used for local runs and tests. It reports a controller id that does
+   * not exist (kafkajs's idempotent producer and admin calls fail on it) and holds every empty fetch
+   * for the full maxWaitTimeInMs; see docs/decisions/0002-kafka-dev-broker.md.
+   */
+  devBroker: boolean;
+  maxWaitTimeInMs?: number;
+}
+
+export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
+  return {
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    logLevel: logLevel.ERROR,
+    retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 5_000 },
+    connectionTimeout: 3_000,
+  };
+}
+
+export function consumerConfig(settings: KafkaSettings, groupId: string): ConsumerConfig {
+  return {
+    groupId,
+    maxWaitTimeInMs: settings.maxWaitTimeInMs ?? (settings.devBroker ? 10 : 500),
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+    rebalanceTimeout: 30_000,
+    allowAutoTopicCreation: false,
+    retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 5_000 },
+  };
+}
+
+export function producerConfig(settings: KafkaSettings): ProducerConfig {
+  return {
+    // Idempotence (exactly-once per partition on retries) on real Kafka; the mock cannot do it.
+    idempotent: !settings.devBroker,
+    // One request in flight per broker keeps per-key order when a send is retried.
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  };
+}

@@ -1,0 +1,10 @@
+export {
+  CORRELATION_HEADER,
+  currentCorrelationId,
+  enterCorrelation,
+  newCorrelationId,
+  runWithCorrelation,
+  sanitizeCorrelationId,
+} from './correlation';
+export { LoggingModule, REDACTED_PATHS, type LoggingOptions } from './logging.module';
+export { Logger, PinoLogger, InjectPinoLogger } from 'nestjs-pino';

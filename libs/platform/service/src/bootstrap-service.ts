@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Consumer } from 'kafkajs';
+import { ReadinessRegistry } from '@platform/health';
+import { kafkaServerOptions, type KafkaSettings } from '@platform/kafka';
+import { CORRELATION_HEADER, enterCorrelation, Logger, newCorrelationId, sanitizeCorrelationId } from '@platform/logging';
+import { collectProcessMetrics, registerHttpMetrics } from '@platform/metrics';
+import { HttpErrorFilter } from './http-error.filter';
+
+export interface ServiceBootstrapOptions {
+  name: string;
+  module: Type<unknown> | DynamicModule;
+  port: number;
+  host: string;
+  /** Consume the service's Kafka topics (commands and events) with this consumer group. */
+  kafka?: { settings: KafkaSettings; groupId: string };
+  bodyLimitBytes?: number;
+  /** Keep the exact request body as `request.rawBody` (webhooks: exact decimals, body hashes). */
+  rawBody?: boolean;
+  swagger?: { title: string; description?: string; path?: string };
+  /** Hook for service-specific HTTP setup (multipart, raw bodies) before routes are bound. */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
+}
+
+/**
+ * Starts a platform service: Fastify, JSON logs, correlation ids, /metrics, /health, the error
+ * filter, the Kafka consumer (readiness waits for its group join), and graceful shutdown that
+ * stops consumers before closing the database.
+ */
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
+  collectProcessMetrics(options.name);
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    genReqId: (req: import("node:http").IncomingMessage) => {
+      const id = sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? newCorrelationId();
+      // The logger's HTTP middleware reads the same header, so both agree on the id.
+      req.headers[CORRELATION_HEADER] = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  registerHttpMetrics(fastify);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    enterCorrelation(String(request.id));
+    void reply.header(CORRELATION_HEADER, String(request.id));
+    done();
+  });
+  await options.configure?.(app);
+
+  if (options.swagger) {
+    const config = new DocumentBuilder()
+      .setTitle(options.swagger.title)
+      .setDescription(options.swagger.description ?? '')
+      .addApiKey({ type: 'apiKey', name: 'x-api-key', in: 'header' }, 'api-key')
+      .build();
+    SwaggerModule.setup(options.swagger.path ?? 'docs', app, () => SwaggerModule.createDocument(app, config));
+  }
+
+  if (options.kafka) {
+    const microservice = app.connectMicroservice<MicroserviceOptions>(kafkaServerOptions(options.kafka.settings, options.kafka.groupId), {
+      inheritAppConfig: true,
+    });
+    await app.startAllMicroservices();
+    trackConsumerGroup(app, microservice.unwrap<[unknown, Consumer, unknown]>()[1]);
+  }
+
+  await app.listen(options.port, options.host);
+  return app;
+}
+
+/** Readiness includes "joined its consumer group": before that, commands would go unanswered. */
+function trackConsumerGroup(app: INestApplication, consumer: Consumer): void {
+  let joined = false;
+  // A fetch only starts after the group join, and repeats, so a join we attached too late to see still counts.
+  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+  consumer.on(consumer.events.FETCH_START, () => (joined = true));
+  for (const event of [consumer.events.CRASH, consumer.events.STOP, consumer.events.DISCONNECT]) {
+    consumer.on(event, () => (joined = false));
+  }
+  app.get(ReadinessRegistry).register({
+    name: 'kafka-consumer',
+    check: async () => {
+      if (!joined) throw new Error('consumer has not joined its group yet');
+    },
+  });
+}

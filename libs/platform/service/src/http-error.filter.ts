@@ -1,0 +1,64 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, statusForCode } from '@platform/contracts';
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+/**
+ * The one place HTTP statuses are chosen: domain errors by their stable code, framework and
+ * parser errors (bad JSON, body too large) by their status. Unknown errors are 500 with a
+ * generic message; the details go to the log, never to the caller.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const [status, body] = this.toResponse(exception);
+    if (status >= 500) this.logger.error({ err: exception }, 'request failed');
+    void reply.status(status).header('content-type', 'application/json').send(body);
+  }
+
+  private toResponse(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      const body: ErrorBody = { error: { code: exception.code, message: exception.message } };
+      if (exception.details) body.error.details = exception.details;
+      return [statusForCode(exception.code), body];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      // Nest wraps Fastify's body-parser failure; a body that is not JSON is its own problem.
+      const code = status === 400 && /JSON/i.test(message) ? 'MALFORMED_JSON' : (STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'));
+      return [status, { error: { code, message } }];
+    }
+    // Fastify's own errors (content-type parser, body limit, malformed JSON) carry a 4xx statusCode.
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      const status = fastifyError.statusCode;
+      const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message ?? '')
+        ? 'MALFORMED_JSON'
+        : (STATUS_CODES[status] ?? 'BAD_REQUEST');
+      return [status, { error: { code, message: fastifyError.message ?? 'bad request' } }];
+    }
+    return [500, { error: { code: 'INTERNAL', message: 'internal error' } }];
+  }
+}

@@ -1,0 +1,2 @@
+export { testEnv, uniqueName, kafkaTestSettings } from './test-env';
+export { KafkaTestConsumer, type ReceivedMessage } from './kafka-test-consumer';

@@ -1,0 +1,149 @@
+// The platform's processes: how each service is started (from dist/), its environment, its
+// health URL. Shared by `npm start` (tools/platform/start.mjs) and the end-to-end tests, so the
+// tests run the platform exactly as a developer does.
+const { spawn, spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** Local-only development secrets; real deployments set their own through the environment. */
+const DEV_SECRETS = {
+  gatewayApiKey: 'dev-product-service-key-0001',
+  p100ApiKey: 'dev-p100-sandbox-api-key-0001',
+  webhookToken: 'dev-p100-webhook-token-0001',
+};
+
+const SERVICES = [
+  { name: 'p100-sandbox', offset: 100, entry: 'apps/p100-sandbox/src/main.js', portVar: 'P100_SANDBOX_PORT' },
+  { name: 'webhook-ingest', offset: 4, entry: 'apps/webhook-ingest/src/main.js', portVar: 'PORT' },
+  { name: 'onboarding-kyc', offset: 1, entry: 'apps/onboarding-kyc/src/main.js', portVar: 'PORT' },
+  { name: 'payments', offset: 2, entry: 'apps/payments/src/main.js', portVar: 'PORT' },
+  { name: 'cards', offset: 3, entry: 'apps/cards/src/main.js', portVar: 'PORT' },
+  { name: 'gateway', offset: 0, entry: 'apps/gateway/src/main.js', portVar: 'PORT' },
+];
+
+function build(log = console.error) {
+  const result = spawnSync(process.execPath, [path.join(root, 'tools/build/build.mjs')], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  log(result.stdout.trim());
+}
+
+/** Environment of every service, from the infra addresses, a base port and the time scale. */
+function serviceEnv(service, { infra, basePort, timeScale, logLevel }) {
+  const port = (name) => basePort + SERVICES.find((s) => s.name === name).offset;
+  const common = {
+    DATABASE_URL: infra.databaseUrl,
+    KAFKA_BROKERS: infra.kafkaBrokers,
+    KAFKA_DEV_BROKER: String(infra.kafkaDevBroker),
+    LOG_LEVEL: logLevel,
+    HOST: '127.0.0.1',
+    [service.portVar]: String(port(service.name)),
+  };
+  const specific = {
+    'p100-sandbox': {
+      P100_SANDBOX_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,
+      P100_SANDBOX_WEBHOOK_URL: `http://127.0.0.1:${port('webhook-ingest')}`,
+      P100_SANDBOX_WEBHOOK_TOKEN: process.env.P100_WEBHOOK_TOKEN || DEV_SECRETS.webhookToken,
+      P100_SANDBOX_TIME_SCALE: String(timeScale),
+      P100_SANDBOX_KYC_DECISION_DELAY_MS: '1000',
+    },
+    'webhook-ingest': { P100_WEBHOOK_TOKEN: process.env.P100_WEBHOOK_TOKEN || DEV_SECRETS.webhookToken },
+    'onboarding-kyc': {
+      P100_BASE_URL: process.env.P100_BASE_URL || `http://127.0.0.1:${port('p100-sandbox')}`,
+      P100_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,
+    },
+    gateway: { GATEWAY_API_KEYS: process.env.GATEWAY_API_KEYS || `product-dev:${DEV_SECRETS.gatewayApiKey}` },
+  };
+  return { ...process.env, ...common, ...(specific[service.name] ?? {}) };
+}
+
+class RunningService {
+  constructor(service, env, port, logSink) {
+    this.service = service;
+    this.port = port;
+    this.url = `http://127.0.0.1:${port}`;
+    this.exited = null;
+    this.child = spawn(process.execPath, [path.join(root, 'dist', service.entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout.on('data', (chunk) => logSink(service.name, chunk));
+    this.child.stderr.on('data', (chunk) => logSink(service.name, chunk));
+    this.exitPromise = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve((this.exited = { code, signal }))));
+  }
+
+  async waitHealthy(timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+      if (this.exited) throw new Error(`${this.service.name} exited (${JSON.stringify(this.exited)}) before it was healthy`);
+      try {
+        const res = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2000) });
+        if (res.ok) return;
+        last = `${res.status} ${await res.text()}`;
+      } catch (error) {
+        last = error.message;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`${this.service.name} not healthy after ${timeoutMs} ms: ${last}`);
+  }
+
+  /** SIGTERM: services drain consumers and close connections; SIGKILL after a grace period. */
+  async stop(graceMs = 15_000) {
+    if (this.exited) return this.exited;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    const result = await this.exitPromise;
+    clearTimeout(timer);
+    return result;
+  }
+}
+
+/**
+ * Starts the sandbox and the five services (in dependency order, all in parallel where possible)
+ * and waits until each answers /health with 200.
+ */
+async function startPlatform({ infra, basePort = 3000, timeScale = 1, logLevel = 'info', logSink, only, healthTimeoutMs = 60_000, log = () => {} }) {
+  const sink = logSink ?? ((name, chunk) => process.stdout.write(prefixLines(name, chunk)));
+  const running = {};
+  const selected = SERVICES.filter((s) => !only || only.includes(s.name));
+  for (const service of selected) {
+    const env = serviceEnv(service, { infra, basePort, timeScale, logLevel });
+    running[service.name] = new RunningService(service, env, basePort + service.offset, sink);
+  }
+  try {
+    await Promise.all(
+      Object.values(running).map(async (r) => {
+        const started = Date.now();
+        await r.waitHealthy(healthTimeoutMs);
+        log(`[platform] ${r.service.name} healthy on ${r.url} (${Date.now() - started} ms)`);
+      }),
+    );
+  } catch (error) {
+    await stopPlatform(running);
+    throw error;
+  }
+  return running;
+}
+
+async function stopPlatform(running) {
+  // Gateway first (no new commands), sandbox last (so in-flight calls still get answers).
+  const order = ['gateway', 'payments', 'cards', 'onboarding-kyc', 'webhook-ingest', 'p100-sandbox'];
+  for (const name of order) if (running[name]) await running[name].stop();
+}
+
+function restartService(running, name, { infra, basePort = 3000, timeScale = 1, logLevel = 'info', logSink }) {
+  const service = SERVICES.find((s) => s.name === name);
+  const sink = logSink ?? ((n, chunk) => process.stdout.write(prefixLines(n, chunk)));
+  running[name] = new RunningService(service, serviceEnv(service, { infra, basePort, timeScale, logLevel }), basePort + service.offset, sink);
+  return running[name];
+}
+
+function prefixLines(name, chunk) {
+  return chunk
+    .toString()
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => `${name.padEnd(15)}| ${l}\n`)
+    .join('');
+}
+
+module.exports = { SERVICES, DEV_SECRETS, build, startPlatform, stopPlatform, restartService, root };
