@@ -2,7 +2,7 @@
 // and the real Kafka-protocol broker, which it starts itself unless DATABASE_URL / KAFKA_BROKERS
 // are set. Then type checking and the module-boundary lint.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureInfra } from './infra.mjs';
 
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', NX_SKIP_NX_CACHE: 'true' };
@@ -24,6 +24,8 @@ const infra = await ensureInfra({ database: 'p100_platform_test', log: (m) => co
 Object.assign(env, { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafkaBrokers, KAFKA_DEV_BROKER: String(infra.kafkaDevBroker) });
 
 rmSync('.runtime/test-results', { recursive: true, force: true });
+// Jest writes each project's --outputFile here but does not create the folder.
+mkdirSync('.runtime/test-results', { recursive: true });
 let ok = true;
 ok = (await run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) && ok;
 ok = (await run('lint (module boundaries)', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'])) && ok;

@@ -1,7 +1,6 @@
 import { KafkaTestConsumer, testEnv } from '@platform/testing';
 
 // The platform's process runner is plain CommonJS so that `npm start` and these tests share it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const services = require('../../../tools/platform/services.cjs');
 
 export const BASE_PORT = 4300;

@@ -2,7 +2,7 @@ import { TokenBucket } from './rate-limiter';
 
 describe('client-side token bucket', () => {
   it('lets a burst through and then spaces callers at the configured rate, in arrival order', async () => {
-    let now = 0;
+    const now = 0;
     const waits: number[] = [];
     const bucket = new TokenBucket(2, 2, () => now, async (ms) => void waits.push(ms));
     await Promise.all([bucket.acquire(), bucket.acquire(), bucket.acquire(), bucket.acquire()]);

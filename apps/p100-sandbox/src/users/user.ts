@@ -13,5 +13,7 @@ export interface UserRow {
   status: UserStatus;
   verification_attempts: number;
   poa_required_for_extended: boolean;
+  suspended_at: Date | null;
+  deleted_at: Date | null;
   created_at: Date;
 }

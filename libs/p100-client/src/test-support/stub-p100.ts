@@ -28,7 +28,7 @@ export class StubP100 {
   }
 
   static async start(handler: StubHandler = (_req, res) => json(res, 200, {}), port = 0): Promise<StubP100> {
-    let stub: StubP100 | undefined;
+    // The request callback only runs after `stub` below is initialised.
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,14 +40,14 @@ export class StubP100 {
           rawHeaderNames: req.rawHeaders.filter((_, i) => i % 2 === 0),
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        stub!.requests.push(received);
-        void Promise.resolve(stub!.handler(received, res)).catch((error) => {
+        stub.requests.push(received);
+        void Promise.resolve(stub.handler(received, res)).catch((error) => {
           res.statusCode = 599;
           res.end(String(error));
         });
       });
     });
-    stub = new StubP100(server, handler);
+    const stub = new StubP100(server, handler);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());

@@ -1,11 +1,12 @@
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { DataSourceOptions as TypeOrmDataSourceOptions } from 'typeorm';
 
 export interface DataSourceOptions {
   url: string;
   /** The service's own schema; no service reads another's. */
   schema: string;
-  entities?: MixedList<Function | string | EntitySchema>;
-  migrations?: MixedList<Function | string>;
+  entities?: TypeOrmDataSourceOptions['entities'];
+  migrations?: TypeOrmDataSourceOptions['migrations'];
   poolSize?: number;
   applicationName?: string;
 }

@@ -1,13 +1,14 @@
 import { ConfigurableModuleBuilder, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { DataSourceOptions as TypeOrmDataSourceOptions } from 'typeorm';
 import { createDataSource } from './data-source.factory';
 import { runMigrations } from './migrate';
 
 export interface DatabaseModuleOptions {
   url: string;
   schema: string;
-  entities?: MixedList<Function | string | EntitySchema>;
-  migrations?: MixedList<Function | string>;
+  entities?: TypeOrmDataSourceOptions['entities'];
+  migrations?: TypeOrmDataSourceOptions['migrations'];
   poolSize?: number;
   /** Run pending migrations at start-up (under the advisory lock). Default true. */
   migrate?: boolean;

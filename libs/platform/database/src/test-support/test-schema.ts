@@ -1,4 +1,5 @@
-import type { DataSource, MixedList } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { DataSourceOptions } from '../data-source.factory';
 import { createDataSource } from '../data-source.factory';
 import { runMigrations } from '../migrate';
 import { testEnv, uniqueName } from '@platform/testing';
@@ -6,8 +7,8 @@ import { testEnv, uniqueName } from '@platform/testing';
 /** A fresh schema with the given migrations applied, for one test file; `drop()` removes it. */
 export async function createTestSchema(
   prefix: string,
-  migrations: MixedList<Function | string>,
-  entities: MixedList<Function | string> = [],
+  migrations: NonNullable<DataSourceOptions['migrations']>,
+  entities: NonNullable<DataSourceOptions['entities']> = [],
 ): Promise<{ dataSource: DataSource; schema: string; drop: () => Promise<void> }> {
   const schema = uniqueName(`t_${prefix}`).toLowerCase();
   const dataSource = createDataSource({ url: testEnv().databaseUrl, schema, migrations, entities, poolSize: 5 });
