@@ -19,6 +19,17 @@ import { readKycUpload } from './kyc-upload';
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 const idempotencyHeader = { name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first answer' };
 
+interface IdempotentCommand {
+  idempotencyKey: string | undefined;
+  /** What "the same request" means for this operation. */
+  fingerprint: Record<string, unknown>;
+  successStatus: number;
+  type: string;
+  payload: unknown;
+  /** Kafka message key: the user, so one user's commands stay in order. */
+  messageKey: string;
+}
+
 /** End users: onboarding and KYC (method A), forwarded to onboarding-kyc over Kafka. */
 @ApiTags('users')
 @ApiSecurity('api-key')
@@ -41,11 +52,14 @@ export class UsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     const input = parseInput(createUserSchema, body);
-    const result = await this.idempotency.run(req.caller!, key, { op: 'create-user', input }, 201, () =>
-      this.send<UserView>(OnboardingCommands.createUser.type, input, input.externalUserId),
-    );
-    void reply.status(result.status);
-    return result.body;
+    return this.sendOnce(req, reply, {
+      idempotencyKey: key,
+      fingerprint: { op: 'create-user', input },
+      successStatus: 201,
+      type: OnboardingCommands.createUser.type,
+      payload: input,
+      messageKey: input.externalUserId,
+    });
   }
 
   @Get(':externalUserId')
@@ -67,11 +81,14 @@ export class UsersController {
   ): Promise<unknown> {
     const ref = this.ref(externalUserId);
     const files = await readKycUpload(req);
-    const result = await this.idempotency.run(req.caller!, key, { op: 'kyc-files', ref, files }, 202, () =>
-      this.send<UserView>(OnboardingCommands.addKycFiles.type, { ...ref, files }, ref.externalUserId),
-    );
-    void reply.status(result.status);
-    return result.body;
+    return this.sendOnce(req, reply, {
+      idempotencyKey: key,
+      fingerprint: { op: 'kyc-files', ref, files },
+      successStatus: 202,
+      type: OnboardingCommands.addKycFiles.type,
+      payload: { ...ref, files },
+      messageKey: ref.externalUserId,
+    });
   }
 
   @Post(':externalUserId/verification')
@@ -84,11 +101,14 @@ export class UsersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<unknown> {
     const ref = this.ref(externalUserId);
-    const result = await this.idempotency.run(req.caller!, key, { op: 'verification', ref }, 202, () =>
-      this.send<UserView>(OnboardingCommands.submitVerification.type, ref, ref.externalUserId),
-    );
-    void reply.status(result.status);
-    return result.body;
+    return this.sendOnce(req, reply, {
+      idempotencyKey: key,
+      fingerprint: { op: 'verification', ref },
+      successStatus: 202,
+      type: OnboardingCommands.submitVerification.type,
+      payload: ref,
+      messageKey: ref.externalUserId,
+    });
   }
 
   @Get(':externalUserId/balances')
@@ -100,6 +120,18 @@ export class UsersController {
 
   private ref(externalUserId: string) {
     return parseInput(z.object({ externalUserId: externalUserIdSchema }), { externalUserId });
+  }
+
+  /**
+   * A command with side effects, under Idempotency-Key semantics: the first answer for
+   * (caller, key) is stored and replayed, and a reused key with a different request is refused.
+   */
+  private async sendOnce(req: AuthenticatedRequest, reply: FastifyReply, command: IdempotentCommand): Promise<unknown> {
+    const result = await this.idempotency.run(req.caller!, command.idempotencyKey, command.fingerprint, command.successStatus, () =>
+      this.send<UserView>(command.type, command.payload, command.messageKey),
+    );
+    void reply.status(result.status);
+    return result.body;
   }
 
   private send<T>(type: string, payload: unknown, key: string): Promise<T> {

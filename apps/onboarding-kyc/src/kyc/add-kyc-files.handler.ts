@@ -6,7 +6,7 @@ import { IntentLog } from '@platform/database';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import { classifyP100Failure } from '../p100/p100-failures';
-import { toUserView, UserEntity } from '../users/user.entity';
+import { toUserView } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 
 /** KYC method A: forwards the identity-document files to P100. Bytes are never stored here. */
@@ -34,13 +34,8 @@ export class AddKycFilesHandler implements CommandHandler<AddKycFilesInput, User
       () => this.p100.kyc.addKycFiles(input.externalUserId, files),
     );
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.users.lock(input.externalUserId, manager);
-      if (locked.status === 'CREATED') {
-        locked.status = 'KYC_FILES_ADDED';
-        locked.updatedAt = new Date();
-        await manager.save(UserEntity, locked);
-      }
-      return toUserView(locked);
+      const { user } = await this.users.advance(manager, input.externalUserId, ['CREATED'], 'KYC_FILES_ADDED');
+      return toUserView(user);
     });
   }
 }

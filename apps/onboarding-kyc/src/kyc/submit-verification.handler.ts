@@ -5,7 +5,7 @@ import { IntentLog } from '@platform/database';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import { classifyP100Failure } from '../p100/p100-failures';
-import { toUserView, UserEntity } from '../users/user.entity';
+import { toUserView } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 
 /** Add User Verification: starts P100's asynchronous KYC decision (the outcome comes by webhook). */
@@ -32,14 +32,9 @@ export class SubmitVerificationHandler implements CommandHandler<UserRef, UserVi
       () => this.p100.users.addVerification({ externalUserId }),
     );
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.users.lock(externalUserId, manager);
-      // The ACTIVE webhook may already have arrived; never move a user backwards.
-      if (locked.status === 'CREATED' || locked.status === 'KYC_FILES_ADDED') {
-        locked.status = 'VERIFICATION_SUBMITTED';
-        locked.updatedAt = new Date();
-        await manager.save(UserEntity, locked);
-      }
-      return toUserView(locked);
+      // The ACTIVE webhook may already have arrived: advance() never moves a user backwards.
+      const { user: advanced } = await this.users.advance(manager, externalUserId, ['CREATED', 'KYC_FILES_ADDED'], 'VERIFICATION_SUBMITTED');
+      return toUserView(advanced);
     });
   }
 }

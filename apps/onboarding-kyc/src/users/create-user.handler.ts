@@ -12,7 +12,7 @@ import { IntentLog, enqueueEvent, hashRequest } from '@platform/database';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import { classifyP100Failure } from '../p100/p100-failures';
-import { toUserView, UserEntity } from './user.entity';
+import { toUserView } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 /**
@@ -57,13 +57,11 @@ export class CreateUserHandler implements CommandHandler<CreateUserInput, UserVi
       throw error;
     }
     return this.dataSource.transaction(async (manager) => {
-      const user = await this.users.lock(input.externalUserId, manager);
-      if (user.status === 'CREATING') {
-        user.status = 'CREATED';
-        user.p100UserId = created.userId;
-        user.poaRequired = created.poaRequiredForExtended === true;
-        user.updatedAt = new Date();
-        await manager.save(UserEntity, user);
+      const { user, moved } = await this.users.advance(manager, input.externalUserId, ['CREATING'], 'CREATED', {
+        p100UserId: created.userId,
+        poaRequired: created.poaRequiredForExtended === true,
+      });
+      if (moved) {
         await enqueueEvent(manager, {
           topic: ONBOARDING_EVENTS_TOPIC,
           key: user.externalUserId,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ONBOARDING_EVENTS_TOPIC, OnboardingEvents } from '@platform/contracts';
+import { ONBOARDING_EVENTS_TOPIC, OnboardingEvents, USER_STATUSES } from '@platform/contracts';
 import { enqueueEvent, type InboxContext, type InboxHandler } from '@platform/database';
 import { userStatusWebhookSchema, type UserStatusWebhook } from '@platform/p100-client';
-import { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 
 /**
@@ -17,13 +16,11 @@ export class UserStatusWebhookHandler implements InboxHandler<UserStatusWebhook>
 
   async handle(webhook: UserStatusWebhook, { manager, eventId }: InboxContext): Promise<void> {
     if (webhook.status !== 'ACTIVE') return;
-    const user = await this.users.lock(webhook.externalUserId, manager);
-    if (user.status === 'ACTIVE') return;
     const now = new Date();
-    user.status = 'ACTIVE';
-    user.activatedAt = now;
-    user.updatedAt = now;
-    await manager.save(UserEntity, user);
+    // From any earlier status: P100's decision is final even if our own replies were lost.
+    const earlier = USER_STATUSES.filter((s) => s !== 'ACTIVE');
+    const { user, moved } = await this.users.advance(manager, webhook.externalUserId, earlier, 'ACTIVE', { activatedAt: now });
+    if (!moved) return;
     await enqueueEvent(manager, {
       // Derived from the webhook's event id: a reprocessed webhook cannot emit a second event.
       eventId,
