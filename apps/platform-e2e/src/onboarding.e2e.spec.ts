@@ -60,6 +60,30 @@ describe('onboarding through every hop: gateway → Kafka → onboarding-kyc →
     for (const b of [...balances.body.fiat, ...balances.body.crypto]) expect(b.amount).toMatch(/^\d+(\.\d+)?$/);
   });
 
+  it('carries the caller\'s correlation id from the gateway request through Kafka to the event onboarding-kyc publishes', async () => {
+    const externalUserId = uid('corr');
+    const correlationId = `corr-${randomBytes(6).toString('hex')}`;
+    const created = await api('POST', '/v1/users', { body: newUser(externalUserId), headers: { 'x-correlation-id': correlationId } });
+    expect(created.status).toBe(201);
+    const event = await events.waitFor((m) => m.key === externalUserId && m.headers[MessageHeaders.type] === 'onboarding.user.created.v1');
+    expect(event.headers[MessageHeaders.correlationId]).toBe(correlationId);
+  });
+
+  it('has every service answer /health (ready: Postgres and Kafka) and /metrics in Prometheus text', async () => {
+    const names = Object.keys(platform.running);
+    expect(names).toEqual(expect.arrayContaining(['gateway', 'onboarding-kyc', 'payments', 'cards', 'webhook-ingest', 'p100-sandbox']));
+    for (const name of names) {
+      const { url } = platform.running[name]!;
+      const health = await fetch(`${url}/health`);
+      expect({ name, status: health.status }).toEqual({ name, status: 200 });
+      const metrics = await fetch(`${url}/metrics`);
+      expect({ name, status: metrics.status, type: metrics.headers.get('content-type') }).toMatchObject({ name, status: 200, type: expect.stringContaining('text/plain') });
+      const text = await metrics.text();
+      expect({ name, processMetrics: text.includes('process_cpu_seconds_total') }).toEqual({ name, processMetrics: true });
+      expect({ name, httpMetrics: text.includes('http_requests_total') || text.includes('http_request_duration_seconds') }).toEqual({ name, httpMetrics: true });
+    }
+  });
+
   it('rejects bad input at the gateway with 400, a stable code and the field name', async () => {
     const missing = await api('POST', '/v1/users', { body: { ...newUser(uid('bad')), email: undefined } });
     expect(missing).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', details: { field: 'email' } } } });
