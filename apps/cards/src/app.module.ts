@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
+import { P100EventsModule } from '@platform/p100-events';
 import { MessagingModule, PlatformModule, kafkaSettingsFromEnv } from '@platform/service';
+import { redactCardSecrets } from './card-secrets.redactor';
 import type { CardsConfig } from './cards.config';
-import { SCHEMA, SERVICE_NAME } from './cards.topics';
-import { CommandsModule } from './commands/commands.module';
+import { CARDS_WEBHOOK_FAMILIES, SCHEMA, SERVICE_NAME } from './cards.topics';
+import { CardsCommandsController } from './commands/cards-commands.controller';
 import { CreateP100Events1763900000400 } from './migrations/1763900000400-create-p100-events';
-import { P100EventsModule } from './p100-events/p100-events.module';
 
 @Module({})
 export class AppModule {
@@ -20,9 +21,11 @@ export class AppModule {
           migrations: [CreateMessagingTables1763900000000, CreateP100Events1763900000400],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, SERVICE_NAME), databaseUrl: config.DATABASE_URL, schema: SCHEMA }),
-        P100EventsModule,
-        CommandsModule,
+        // 3DS and activation codes must reach only the card holder: redacted before storage, and
+        // the operator listing carries no payloads at all.
+        P100EventsModule.forRoot({ families: CARDS_WEBHOOK_FAMILIES, includePayloads: false, redact: redactCardSecrets }),
       ],
+      controllers: [CardsCommandsController],
     };
   }
 }

@@ -3,11 +3,12 @@ import { Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DomainError, MessageHeaders, webhookMessageType } from '@platform/contracts';
 import { CommandBus, kafkaClientConfig } from '@platform/kafka';
+import type { RecordedP100Event } from '@platform/p100-events';
 import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
+import { REDACTED } from './card-secrets.redactor';
 import { loadCardsConfig } from './cards.config';
-import { CARDS_COMMANDS_TOPIC } from './cards.topics';
+import { CARDS_COMMANDS_TOPIC, LIST_P100_EVENTS } from './cards.topics';
 import { startCards } from './main';
-import { LIST_P100_EVENTS, type RecordedP100Event } from './p100-events/list-p100-events.query';
 
 const CARD_TOPIC = 'p100.webhooks.card';
 const THREE_DS_TYPE = webhookMessageType('card-3ds-code');
@@ -65,7 +66,7 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
     await app?.close();
   });
 
-  it('records a P100 3DS code event delivered twice exactly once, and ignores types it does not know', async () => {
+  it('records a P100 3DS code event delivered twice exactly once without its code, and ignores types it does not know', async () => {
     const cardId = uniqueName('card');
     const eventId = uniqueName('evt');
     const unknownId = uniqueName('evt');
@@ -79,7 +80,9 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
     await publish(lastId, TRANSACTION_TYPE, cardId, { cardId, transactionId: 'tx-1', status: 'SUCCESS' });
     await eventually(async () => expect(await rowsFor(lastId)).toHaveLength(1), 20_000);
 
-    expect(await rowsFor(eventId)).toEqual([{ event_type: THREE_DS_TYPE, message_key: cardId, payload }]);
+    // The one-time code never reaches the table; the rest of the payload is kept as received.
+    expect(await rowsFor(eventId)).toEqual([{ event_type: THREE_DS_TYPE, message_key: cardId, payload: { ...payload, code: REDACTED } }]);
+    expect(JSON.stringify(await rowsFor(eventId))).not.toContain('493817');
     expect(await rowsFor(unknownId)).toHaveLength(0);
   });
 
@@ -109,6 +112,10 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
       await publish(first, THREE_DS_TYPE, cardId, { cardId, code: '111222' });
       await publish(second, webhookMessageType('card-activation-code'), cardId, { cardId, code: '333444' });
       await eventually(async () => expect(await rowsFor(second)).toHaveLength(1), 20_000);
+      expect(await rowsFor(second)).toEqual([
+        { event_type: webhookMessageType('card-activation-code'), message_key: cardId, payload: { cardId, code: REDACTED } },
+      ]);
+      expect(JSON.stringify([...(await rowsFor(first)), ...(await rowsFor(second))])).not.toMatch(/111222|333444/);
 
       const list = (limit: number) =>
         bus.request<{ events: RecordedP100Event[] }>(CARDS_COMMANDS_TOPIC, LIST_P100_EVENTS, { limit }, { key: cardId });

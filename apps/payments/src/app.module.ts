@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
+import { P100EventsModule } from '@platform/p100-events';
 import { MessagingModule, PlatformModule, kafkaSettingsFromEnv } from '@platform/service';
-import { CommandsModule } from './commands/commands.module';
+import { PaymentsCommandsController } from './commands/payments-commands.controller';
 import { CreateP100Events1763900000300 } from './migrations/1763900000300-create-p100-events';
-import { P100EventsModule } from './p100-events/p100-events.module';
 import type { PaymentsConfig } from './payments.config';
-import { SCHEMA, SERVICE_NAME } from './payments.topics';
+import { PAYMENTS_WEBHOOK_FAMILIES, SCHEMA, SERVICE_NAME } from './payments.topics';
 
 @Module({})
 export class AppModule {
@@ -20,9 +20,11 @@ export class AppModule {
           migrations: [CreateMessagingTables1763900000000, CreateP100Events1763900000300],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, SERVICE_NAME), databaseUrl: config.DATABASE_URL, schema: SCHEMA }),
-        P100EventsModule,
-        CommandsModule,
+        // Exchange, SEPA, crypto, transfer and order payloads carry no credentials (P100's
+        // Authorization token stays in webhook-ingest), so operators may see them as received.
+        P100EventsModule.forRoot({ families: PAYMENTS_WEBHOOK_FAMILIES, includePayloads: true }),
       ],
+      controllers: [PaymentsCommandsController],
     };
   }
 }

@@ -3,11 +3,11 @@ import { Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DomainError, MessageHeaders, webhookMessageType } from '@platform/contracts';
 import { CommandBus, kafkaClientConfig } from '@platform/kafka';
+import type { RecordedP100Event } from '@platform/p100-events';
 import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
 import { startPayments } from './main';
-import { LIST_P100_EVENTS, type RecordedP100Event } from './p100-events/list-p100-events.query';
 import { loadPaymentsConfig } from './payments.config';
-import { PAYMENTS_COMMANDS_TOPIC } from './payments.topics';
+import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from './payments.topics';
 
 const EXCHANGE_TOPIC = 'p100.webhooks.exchange';
 const EXCHANGE_TYPE = webhookMessageType('exchange');

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
 import type { CommandReply } from '@platform/contracts';
 import { CommandDispatcher } from '@platform/kafka';
-import { CARDS_COMMANDS_TOPIC } from '../cards.topics';
-import { LIST_P100_EVENTS, ListP100EventsQuery } from '../p100-events/list-p100-events.query';
+import { ListP100EventsQuery } from '@platform/p100-events';
+import { CARDS_COMMANDS_TOPIC, LIST_P100_EVENTS } from '../cards.topics';
 
 /**
  * Answers the gateway on `cards.commands`. One topic carries every cards command; the

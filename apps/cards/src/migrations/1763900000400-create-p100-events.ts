@@ -1,26 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createP100EventsMigration } from '@platform/p100-events';
 
-export class CreateP100Events1763900000400 implements MigrationInterface {
-  name = 'CreateP100Events1763900000400';
-
-  async up(q: QueryRunner): Promise<void> {
-    // Every P100 webhook event that reached cards, kept as received until the domain logic for
-    // it exists. 3DS and activation payloads hold one-time codes: this table is never exposed
-    // as is (see list-p100-events.query.ts).
-    await q.query(`
-      CREATE TABLE p100_events (
-        event_id    text PRIMARY KEY,
-        event_type  text NOT NULL,
-        topic       text NOT NULL,
-        message_key text,
-        payload     jsonb NOT NULL,
-        occurred_at timestamptz,
-        received_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query('CREATE INDEX p100_events_received_at_idx ON p100_events (received_at DESC, event_id DESC)');
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query('DROP TABLE p100_events');
-  }
-}
+// Name and timestamp are the ones databases already recorded as applied: never change them.
+// Card payloads are stored only after redactCardSecrets (see app.module.ts).
+export const CreateP100Events1763900000400 = createP100EventsMigration(1763900000400);

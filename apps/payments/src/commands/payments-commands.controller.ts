@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { Ctx, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
 import type { CommandReply } from '@platform/contracts';
 import { CommandDispatcher } from '@platform/kafka';
-import { LIST_P100_EVENTS, ListP100EventsQuery } from '../p100-events/list-p100-events.query';
-import { PAYMENTS_COMMANDS_TOPIC } from '../payments.topics';
+import { ListP100EventsQuery } from '@platform/p100-events';
+import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from '../payments.topics';
 
 /**
  * Answers the gateway on `payments.commands`. One topic carries every payments command; the

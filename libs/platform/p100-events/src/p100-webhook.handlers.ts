@@ -1,18 +1,12 @@
-import { z } from 'zod';
 import { WEBHOOK_CATALOG, webhookMessageType, type WebhookSpec } from '@platform/contracts';
 import type { InboxHandler, InboxHandlers } from '@platform/database';
-import type { P100EventRecorder, P100Payload } from './p100-event.recorder';
-
-/**
- * Any JSON object: P100's payloads are partly undocumented, and refusing a field we did not
- * expect would dead-letter a real outcome. Typed schemas arrive with each event's domain logic.
- */
-export const p100PayloadSchema = z.record(z.string(), z.unknown());
+import type { P100EventRecorder } from './p100-event.recorder';
+import { p100PayloadSchema, type P100Payload } from './p100-payload';
 
 /**
  * One inbox handler per catalog event of the given families, keyed by the message `type`
  * (`p100.webhook.<event>.v1`). Types missing from the map are ignored by the inbox consumer,
- * so a newer webhook-ingest can publish new events without breaking this service.
+ * so a newer webhook-ingest can publish new events without breaking the service.
  */
 export function p100WebhookHandlers(families: readonly WebhookSpec['family'][], recorder: P100EventRecorder): InboxHandlers {
   const record: InboxHandler<P100Payload> = {

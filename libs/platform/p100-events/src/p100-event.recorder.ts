@@ -1,20 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MessageHeaders } from '@platform/contracts';
 import type { InboxContext } from '@platform/database';
-
-export type P100Payload = Record<string, unknown>;
+import { P100_EVENTS_OPTIONS, type P100EventsModuleOptions } from './p100-events.options';
+import type { P100Payload } from './p100-payload';
 
 /** Writes one received P100 webhook event to `p100_events`, inside the inbox transaction. */
 @Injectable()
 export class P100EventRecorder {
+  constructor(@Inject(P100_EVENTS_OPTIONS) private readonly options: Pick<P100EventsModuleOptions, 'redact'>) {}
+
   async record(payload: P100Payload, { manager, eventId, type, message }: InboxContext): Promise<void> {
+    // Redacted before the INSERT: a secret that never reaches the table cannot leak from a
+    // listing, a backup or a replay.
+    const stored = this.options.redact ? this.options.redact(payload, type) : payload;
     // The inbox already turns a redelivery into a no-op; ON CONFLICT keeps recording idempotent
     // even once old inbox rows are pruned and P100 or a replay sends the event again.
     await manager.query(
       `INSERT INTO p100_events (event_id, event_type, topic, message_key, payload, occurred_at)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6)
        ON CONFLICT (event_id) DO NOTHING`,
-      [eventId, type, message.topic, message.key, JSON.stringify(payload), occurredAt(message.headers[MessageHeaders.occurredAt])],
+      [eventId, type, message.topic, message.key, JSON.stringify(stored), occurredAt(message.headers[MessageHeaders.occurredAt])],
     );
   }
 }

@@ -1,0 +1,36 @@
+import { Controller, type Type } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
+import { webhookTopic, type WebhookSpec } from '@platform/contracts';
+import { InboxConsumer, type InboxHandlers } from '@platform/database';
+import { toIncomingMessage } from '@platform/kafka';
+import { P100EventRecorder } from './p100-event.recorder';
+import { p100WebhookHandlers } from './p100-webhook.handlers';
+
+/**
+ * A Kafka controller for the given P100 webhook families, through the platform inbox:
+ * deduplicated on `event-id`, retried with backoff, dead-lettered to `<topic>.dlq`.
+ * A class per service because @EventPattern takes its topics when the class is declared.
+ */
+export function createP100WebhooksConsumer(families: readonly WebhookSpec['family'][]): Type<unknown> {
+  const topics = families.map(webhookTopic);
+
+  @Controller()
+  class P100WebhooksConsumer {
+    private readonly handlers: InboxHandlers;
+
+    constructor(
+      private readonly inbox: InboxConsumer,
+      recorder: P100EventRecorder,
+    ) {
+      this.handlers = p100WebhookHandlers(families, recorder);
+    }
+
+    // Awaited so that kafkajs commits the offset only after the inbox has settled the message.
+    @EventPattern(topics)
+    async consume(@Payload() value: unknown, @Ctx() context: KafkaContext): Promise<void> {
+      await this.inbox.consume(toIncomingMessage(value, context), this.handlers);
+    }
+  }
+
+  return P100WebhooksConsumer;
+}
