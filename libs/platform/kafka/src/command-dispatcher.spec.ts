@@ -1,0 +1,107 @@
+import { Logger } from '@nestjs/common';
+import { KafkaContext } from '@nestjs/microservices';
+import { z } from 'zod';
+import { DomainError, MessageHeaders } from '@platform/contracts';
+import { currentCorrelationId } from '@platform/logging';
+import { metricsRegistry } from '@platform/metrics';
+import { CommandDispatcher, type CommandHandlers } from './command-dispatcher';
+
+const TOPIC = 'test.dispatcher.commands';
+
+class RateLockedElsewhere extends Error {}
+
+const handlers: CommandHandlers = {
+  'test.lock-rate.v1': {
+    schema: z.object({ currencyFrom: z.string().length(3), amount: z.string().regex(/^\d+(\.\d+)?$/) }),
+    handle: async (p: { currencyFrom: string; amount: string }) => ({ locked: `${p.amount} ${p.currencyFrom}` }),
+  },
+  'test.whoami.v1': { schema: z.unknown(), handle: async () => ({ correlationId: currentCorrelationId() }) },
+  'test.domain-failure.v1': {
+    schema: z.unknown(),
+    handle: async () => {
+      throw new DomainError('USER_NOT_FOUND', 'no such user', { externalUserId: 'u-1' });
+    },
+  },
+  'test.mapped-failure.v1': {
+    schema: z.unknown(),
+    handle: async () => {
+      throw new RateLockedElsewhere('lock held');
+    },
+  },
+  'test.crash.v1': {
+    schema: z.unknown(),
+    handle: async () => {
+      throw new Error('connection to 10.0.0.5:5432 refused');
+    },
+  },
+};
+
+const dispatcher = new CommandDispatcher(TOPIC, handlers, (error) =>
+  error instanceof RateLockedElsewhere ? { code: 'P100_REJECTED', message: error.message } : undefined,
+);
+
+function contextWithHeaders(headers: Record<string, string>): KafkaContext {
+  const raw = { key: null, offset: '0', value: null, timestamp: '0', attributes: 0, size: 0, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Buffer.from(v)])) };
+  return new KafkaContext([raw as never, 0, TOPIC, {} as never, async () => undefined, {} as never]);
+}
+
+describe('CommandDispatcher', () => {
+  it('answers ok with the handler result for a valid command', async () => {
+    await expect(dispatcher.dispatch({ type: 'test.lock-rate.v1', payload: { currencyFrom: 'EUR', amount: '10.25' } })).resolves.toEqual({
+      ok: true,
+      data: { locked: '10.25 EUR' },
+    });
+  });
+
+  it('refuses a message that is not a {type, payload} envelope, and an unknown type, as VALIDATION_FAILED', async () => {
+    await expect(dispatcher.dispatch('not an envelope')).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    await expect(dispatcher.dispatch({ type: 'test.nope.v1', payload: {} })).resolves.toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: 'unknown command type test.nope.v1' },
+    });
+  });
+
+  it('names the first invalid payload field', async () => {
+    const reply = await dispatcher.dispatch({ type: 'test.lock-rate.v1', payload: { currencyFrom: 'EUR', amount: 10.25 } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { field: 'amount' } } });
+    expect(!reply.ok && reply.error.message).toMatch(/^amount: /);
+  });
+
+  it('turns a DomainError into its code, message and details, and other errors through the error mapper', async () => {
+    await expect(dispatcher.dispatch({ type: 'test.domain-failure.v1', payload: {} })).resolves.toEqual({
+      ok: false,
+      error: { code: 'USER_NOT_FOUND', message: 'no such user', details: { externalUserId: 'u-1' } },
+    });
+    await expect(dispatcher.dispatch({ type: 'test.mapped-failure.v1', payload: {} })).resolves.toEqual({
+      ok: false,
+      error: { code: 'P100_REJECTED', message: 'lock held' },
+    });
+  });
+
+  it('answers an unexpected failure with INTERNAL and a generic message, keeping the cause for the log', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const reply = await dispatcher.dispatch({ type: 'test.crash.v1', payload: {} });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(JSON.stringify(reply)).not.toContain('10.0.0.5');
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ type: 'test.crash.v1', err: expect.any(Error) }), 'command handler failed');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("runs the handler in the caller's correlation id from the Kafka headers", async () => {
+    const context = contextWithHeaders({ [MessageHeaders.correlationId]: 'corr-from-gateway' });
+    await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: null }, context)).resolves.toEqual({
+      ok: true,
+      data: { correlationId: 'corr-from-gateway' },
+    });
+  });
+
+  it('counts handled commands by topic and outcome', async () => {
+    await dispatcher.dispatch({ type: 'test.domain-failure.v1', payload: {} });
+    const text = await metricsRegistry.getSingleMetricAsString('kafka_messages_handled_total');
+    expect(text).toMatch(new RegExp(`kafka_messages_handled_total\\{topic="${TOPIC}",outcome="USER_NOT_FOUND"\\} [1-9]`));
+    expect(text).toMatch(new RegExp(`kafka_messages_handled_total\\{topic="${TOPIC}",outcome="ok"\\} [1-9]`));
+  });
+});

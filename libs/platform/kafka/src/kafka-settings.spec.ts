@@ -1,0 +1,45 @@
+import { Transport } from '@nestjs/microservices';
+import { kafkaClientOptions, kafkaServerOptions } from './kafka-microservice';
+import { consumerConfig, kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
+
+const devBroker: KafkaSettings = { brokers: ['127.0.0.1:9092'], clientId: 'svc', devBroker: true };
+const realKafka: KafkaSettings = { ...devBroker, devBroker: false };
+
+describe('Kafka settings', () => {
+  it('turns the idempotent producer off only for the dev broker, and never auto-creates topics', () => {
+    expect(producerConfig(devBroker)).toMatchObject({ idempotent: false, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    expect(producerConfig(realKafka)).toMatchObject({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  });
+
+  it('keeps empty fetches short on the dev broker, the Kafka default otherwise, and honours an explicit wait', () => {
+    expect(consumerConfig(devBroker, 'g1')).toMatchObject({ groupId: 'g1', maxWaitTimeInMs: 10, allowAutoTopicCreation: false });
+    expect(consumerConfig(realKafka, 'g1').maxWaitTimeInMs).toBe(500);
+    expect(consumerConfig({ ...realKafka, maxWaitTimeInMs: 42 }, 'g1').maxWaitTimeInMs).toBe(42);
+    expect(consumerConfig({ ...devBroker, maxWaitTimeInMs: 42 }, 'g1').maxWaitTimeInMs).toBe(42);
+  });
+
+  it('passes brokers and client id through to kafkajs', () => {
+    expect(kafkaClientConfig({ ...devBroker, brokers: ['a:1', 'b:2'], clientId: 'payments' })).toMatchObject({
+      clientId: 'payments',
+      brokers: ['a:1', 'b:2'],
+    });
+  });
+
+  it('builds Nest server and client options that keep our ids (no -server/-client postfix)', () => {
+    const server = kafkaServerOptions(devBroker, 'payments');
+    expect(server.transport).toBe(Transport.KAFKA);
+    expect(server.options).toMatchObject({
+      postfixId: '',
+      client: { clientId: 'svc' },
+      consumer: { groupId: 'payments', maxWaitTimeInMs: 10 },
+      producer: { idempotent: false },
+      subscribe: { fromBeginning: true },
+    });
+    expect(kafkaClientOptions(realKafka, 'gateway')).toMatchObject({
+      postfixId: '',
+      consumer: { groupId: 'gateway', maxWaitTimeInMs: 500 },
+      producer: { idempotent: true },
+      subscribe: { fromBeginning: false },
+    });
+  });
+});

@@ -1,0 +1,20 @@
+import { loadConfig, serviceEnv } from '@platform/config';
+import { consumerConfig } from '@platform/kafka';
+import { kafkaSettingsFromEnv } from './kafka-settings-from-env';
+
+const baseEnv = { DATABASE_URL: 'postgres://u@h/db', KAFKA_BROKERS: 'a:9092, b:9092' };
+
+describe('kafkaSettingsFromEnv', () => {
+  it('takes brokers and the dev-broker flag from the environment and the client id from the service', () => {
+    const settings = kafkaSettingsFromEnv(loadConfig(serviceEnv, { ...baseEnv, KAFKA_DEV_BROKER: 'true' }), 'payments');
+    expect(settings).toEqual({ brokers: ['a:9092', 'b:9092'], clientId: 'payments', devBroker: true });
+  });
+
+  it('passes KAFKA_MAX_WAIT_MS on only when set, so the per-broker default applies otherwise', () => {
+    const withWait = kafkaSettingsFromEnv(loadConfig(serviceEnv, { ...baseEnv, KAFKA_MAX_WAIT_MS: '250' }), 'cards');
+    expect(consumerConfig(withWait, 'g').maxWaitTimeInMs).toBe(250);
+    const without = kafkaSettingsFromEnv(loadConfig(serviceEnv, baseEnv), 'cards');
+    expect(without).not.toHaveProperty('maxWaitTimeInMs');
+    expect(consumerConfig(without, 'g').maxWaitTimeInMs).toBe(500);
+  });
+});
