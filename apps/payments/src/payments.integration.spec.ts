@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { DomainError, MessageHeaders, webhookMessageType } from '@platform/contracts';
+import { DomainError, MessageHeaders, jsonNumber, webhookMessageType } from '@platform/contracts';
 import { CommandBus, kafkaClientConfig } from '@platform/kafka';
 import type { RecordedP100Event } from '@platform/p100-events';
 import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
@@ -69,7 +69,8 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
     const eventId = uniqueName('evt');
     const unknownId = uniqueName('evt');
     const lastId = uniqueName('evt');
-    const payload = { exchangeId: key, status: 'SUCCESS', amount: 12.5, currencyFrom: 'EUR', currencyTo: 'USDT' };
+    // P100 sends this amount as a JSON number with more digits than a double holds.
+    const payload = { exchangeId: key, status: 'SUCCESS', amount: jsonNumber('12.345678901234567891'), currencyFrom: 'EUR', currencyTo: 'USDT' };
 
     await publish(eventId, EXCHANGE_TYPE, key, payload);
     await publish(eventId, EXCHANGE_TYPE, key, payload);
@@ -78,7 +79,10 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
     await publish(lastId, EXCHANGE_TYPE, key, { ...payload, status: 'FAILED' });
     await eventually(async () => expect(await rowsFor(lastId)).toHaveLength(1), 20_000);
 
-    expect(await rowsFor(eventId)).toEqual([{ event_type: EXCHANGE_TYPE, message_key: key, payload }]);
+    // Kept digit for digit, as a decimal string (numbers in events are decoded exactly).
+    expect(await rowsFor(eventId)).toEqual([
+      { event_type: EXCHANGE_TYPE, message_key: key, payload: { ...payload, amount: '12.345678901234567891' } },
+    ]);
     expect(await rowsFor(unknownId)).toHaveLength(0);
   });
 

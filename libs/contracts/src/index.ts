@@ -18,3 +18,4 @@ export {
   webhookSpecByEvent,
   type WebhookSpec,
 } from './webhooks/webhook-catalog';
+export { isJsonNumber, jsonNumber, parseJsonExact, stringifyJson, toPlainDecimal, type JsonNumber } from './json/exact-json';

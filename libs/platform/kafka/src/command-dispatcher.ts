@@ -11,6 +11,7 @@ import {
 import { runWithCorrelation } from '@platform/logging';
 import { kafkaMetrics } from '@platform/metrics';
 import { headersToStrings } from './kafka-headers';
+import { decodeMessageValue } from './message-value';
 
 export interface CommandHandler<P = any, R = unknown> {
   schema: ZodType<P>;
@@ -39,7 +40,7 @@ export class CommandDispatcher {
 
   dispatch(data: unknown, context?: KafkaContext): Promise<CommandReply<unknown>> {
     const headers = context ? headersToStrings(context.getMessage().headers as never) : {};
-    return runWithCorrelation(headers[MessageHeaders.correlationId], () => this.run(data));
+    return runWithCorrelation(headers[MessageHeaders.correlationId], () => this.run(decodeMessageValue(data, 'plain')));
   }
 
   private async run(data: unknown): Promise<CommandReply<unknown>> {

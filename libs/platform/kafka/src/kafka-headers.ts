@@ -1,6 +1,7 @@
 import type { IHeaders } from 'kafkajs';
 import type { KafkaContext } from '@nestjs/microservices';
 import type { IncomingMessage } from '@platform/contracts';
+import { decodeMessageValue } from './message-value';
 
 /** Kafka header values arrive as Buffers (or arrays of them); the platform works with strings. */
 export function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
@@ -22,6 +23,6 @@ export function toIncomingMessage(data: unknown, context: KafkaContext): Incomin
     offset: raw.offset,
     key,
     headers: headersToStrings(raw.headers as IHeaders),
-    value: data,
+    value: decodeMessageValue(data, 'exact'),
   };
 }

@@ -16,6 +16,8 @@ export function kafkaServerOptions(settings: KafkaSettings, groupId: string): Ka
       producer: producerConfig(settings),
       subscribe: { fromBeginning: true },
       run: { autoCommit: true },
+      // Bodies stay bytes until our adapter decodes them (message-value.ts): exact decimals.
+      parser: { keepBinary: true },
     },
   };
 }

@@ -45,8 +45,22 @@ describe('KafkaPublisher (real Kafka-protocol broker)', () => {
     await publisher.publish([sent]);
     await eventually(() => expect(receivedEvent(sent.headers[MessageHeaders.eventId])).toBeDefined());
     const received = receivedEvent(sent.headers[MessageHeaders.eventId])!;
-    expect(received).toMatchObject({ topic: topicA, key: sent.key, value: { n: 1, amount: '12.50' } });
+    // Event bodies are decoded exactly: JSON numbers arrive as their decimal text (message-value.ts).
+    expect(received).toMatchObject({ topic: topicA, key: sent.key, value: { n: '1', amount: '12.50' } });
     expect(received.headers).toEqual(sent.headers);
+  });
+
+  it('delivers numeric amounts digit for digit: no float ever sees them', async () => {
+    const sent = message(topicA, testName('user'), 7);
+    // 0.1 + 0.2 style values and more digits than a double holds: JSON.parse would change both.
+    sent.value = '{"amount":123456789.123456789012345678,"fee":0.30000000000000004,"tiny":1e-8}';
+    await publisher.publish([sent]);
+    await eventually(() => expect(receivedEvent(sent.headers[MessageHeaders.eventId])).toBeDefined());
+    expect(receivedEvent(sent.headers[MessageHeaders.eventId])!.value).toEqual({
+      amount: '123456789.123456789012345678',
+      fee: '0.30000000000000004',
+      tiny: '0.00000001',
+    });
   });
 
   it('sends a batch spanning several topics, keeping the order of each key', async () => {
@@ -57,7 +71,7 @@ describe('KafkaPublisher (real Kafka-protocol broker)', () => {
       expect(receivedEvent(batch[3]!.headers[MessageHeaders.eventId])).toBeDefined();
       expect(receivedEvent(batch[1]!.headers[MessageHeaders.eventId])).toBeDefined();
     });
-    const mine = (topic: string) => service.received.filter((m) => m.key === key && m.topic === topic).map((m) => (m.value as { n: number }).n);
+    const mine = (topic: string) => service.received.filter((m) => m.key === key && m.topic === topic).map((m) => Number((m.value as { n: string }).n));
     expect(mine(topicA)).toEqual([1, 3, 4]);
     expect(mine(topicB)).toEqual([2]);
   });
