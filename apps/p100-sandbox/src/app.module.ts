@@ -7,7 +7,20 @@ import type { SandboxConfig } from './config/sandbox-config';
 import { SandboxConfigModule } from './config/sandbox-config.module';
 import { PostgresReadiness } from './database/postgres-readiness';
 import { SANDBOX_MIGRATIONS } from './database/sandbox-migrations';
+import { SepaModule } from './sepa/sepa.module';
+import { CryptoModule } from './crypto/crypto.module';
+import { OrdersModule } from './orders/orders.module';
+import { PaymentLinksModule } from './payment-links/payment-links.module';
+import { CardsModule } from './cards/cards.module';
+import { FaultsModule } from './faults/faults.module';
 import { KycModule } from './kyc/kyc.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { ExchangeModule } from './exchange/exchange.module';
+import { HistoryModule } from './history/history.module';
+import { PartnerModule } from './partner/partner.module';
+import { RatesModule } from './rates/rates.module';
+import { TransfersModule } from './transfers/transfers.module';
+import { WalletsModule } from './wallets/wallets.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -25,10 +38,23 @@ export function createAppModule(config: SandboxConfig): Type<unknown> {
       SandboxConfigModule.forRoot(config),
       DatabaseModule.forRoot({ url: config.databaseUrl, schema: config.schema, migrations: SANDBOX_MIGRATIONS }),
       WebhooksModule,
+      LedgerModule,
+      RatesModule,
+      ExchangeModule,
+      TransfersModule,
+      HistoryModule,
+      PartnerModule,
+      WalletsModule,
       UsersModule,
       KycModule,
       BalancesModule,
       AdminModule,
+      FaultsModule,
+      CardsModule,
+      SepaModule,
+      CryptoModule,
+      OrdersModule,
+      PaymentLinksModule,
     ],
     providers: [PostgresReadiness],
   })

@@ -14,6 +14,8 @@ export async function startSandbox(config: SandboxConfig): Promise<NestFastifyAp
     module: createAppModule(config),
     port: config.port,
     host: config.host,
+    // P100 takes some amounts as JSON numbers: request parsing reads their exact source text.
+    rawBody: true,
     swagger: {
       title: 'P100 sandbox',
       description:

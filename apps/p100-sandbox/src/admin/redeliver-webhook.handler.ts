@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@platform/contracts';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { WebhookDeliveryWorker } from '../webhooks/webhook-delivery.worker';
-import { attemptsOf, findDelivery } from '../webhooks/webhook-deliveries.repository';
+import { attemptsOf, findDelivery, payloadTextOf } from '../webhooks/webhook-deliveries.repository';
 import { toDeliveryView, type WebhookDeliveryView } from './webhook-delivery.view';
 
 /**
@@ -23,7 +23,7 @@ export class RedeliverWebhookHandler {
     if (!original) throw new DomainError('NOT_FOUND', `no webhook delivery ${id}`);
     const { id: newId } = await enqueueWebhook(this.dataSource, {
       event: original.event,
-      payload: original.payload,
+      payload: (await payloadTextOf(this.dataSource, original.id))!,
       redeliveryOf: original.id,
     });
     this.worker.wake();

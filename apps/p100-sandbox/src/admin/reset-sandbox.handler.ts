@@ -13,7 +13,9 @@ export class ResetSandboxHandler {
       await query(
         tx,
         `TRUNCATE webhook_delivery_attempts, webhook_deliveries, balances, kyc_verifications, kyc_decision_overrides,
-                  kyc_files, users`,
+                  kyc_files, kyc_sessions, poa_verifications, card_transactions, cards, faults, users, ledger_journal, partner_balances,
+                  rate_drift_settings, exchanges, rate_locks, internal_transfers, partner_wallets,
+                  sepa_transfers, sepa_deposits, sepa_contacts, crypto_withdrawals, crypto_deposits, orders, order_locks, payment_links`,
       );
       await query(tx, `DELETE FROM rates`);
       for (const [currency, rate] of Object.entries(DEFAULT_RATES)) {

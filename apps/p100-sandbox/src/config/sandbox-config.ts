@@ -38,6 +38,28 @@ export const sandboxEnv = serviceEnv
     P100_SANDBOX_DB_SCHEMA: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('p100_sandbox'),
     /** Upper bound on how long the workers sleep between looks at their tables (not scaled). */
     P100_SANDBOX_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(250),
+    /** EUR charged to the partner per Method B verification (amount not documented: 0 = free (inferred)); P433 when unfunded. */
+    P100_SANDBOX_KYC_FEE_EUR: z.string().regex(/^\d+(\.\d{1,2})?$/).default('0'),
+    /** Validity of an exchange rate lock (not scaled: clients see it in `validUntil`); current docs 60 s, oldest 40 s. */
+    P100_SANDBOX_EXCHANGE_LOCK_TTL_MS: z.coerce.number().int().positive().default(60_000),
+    /** `feePercentage` of exchange locks (docs example 1.49). */
+    P100_SANDBOX_EXCHANGE_FEE_PERCENTAGE: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/).default('1.49'),
+    /** Exchange, internal transfer and wallet creation processing time (before scaling; inferred). */
+    P100_SANDBOX_MONEY_PROCESSING_DELAY_MS: z.coerce.number().int().min(0).default(2000),
+    /** Rate random walk: largest step per read in basis points (0 = fixed rates). */
+    P100_SANDBOX_RATE_DRIFT_BPS: z.coerce.number().int().min(0).max(10_000).default(0),
+    /** Rates drift at most this far from their base (basis points). */
+    P100_SANDBOX_RATE_DRIFT_BOUND_BPS: z.coerce.number().int().min(0).max(9_999).default(1000),
+    /** SEPA payout level: 1 = closed loop (own, whitelisted accounts only), 2 = open loop (legacy partners). */
+    P100_SANDBOX_SEPA_LEVEL: z.enum(['1', '2']).default('1').transform((v) => (v === '1' ? 1 : 2) as 1 | 2),
+    /** Incoming crypto above this EUR value waits for Travel Rule data (docs: "e.g. > USD 1,000"; EUR inferred). */
+    P100_SANDBOX_TRAVEL_RULE_THRESHOLD_EUR: z.string().regex(/^\d+(\.\d+)?$/).default('1000'),
+    /** Validity of an order rate lock (not scaled: clients see it in `expiresAt`). */
+    P100_SANDBOX_ORDER_LOCK_TTL_MS: z.coerce.number().int().positive().default(60_000),
+    /** How long an order (once it has a wallet address) or a payment link waits for the payment (before scaling; inferred). */
+    P100_SANDBOX_PAYMENT_WINDOW_MS: z.coerce.number().int().positive().default(900_000),
+    /** Base of the checkout URLs of payment links and hosted checkouts (inferred). */
+    P100_SANDBOX_CHECKOUT_BASE_URL: z.url().transform((u) => u.replace(/\/+$/, '')).default('https://checkout.sandbox.p100.invalid'),
   })
   .superRefine((env, ctx) => {
     if (env.P100_SANDBOX_WEBHOOK_URL && !env.P100_SANDBOX_WEBHOOK_TOKEN) {
@@ -67,6 +89,16 @@ export interface SandboxConfig {
   kycFileWebhookDelayMs: number;
   forbiddenCountries: ReadonlySet<string>;
   pollIntervalMs: number;
+  kycFeeEur: string;
+  exchangeLockTtlMs: number;
+  exchangeFeePercentage: string;
+  moneyProcessingDelayMs: number;
+  rateDrift: { stepBps: number; boundBps: number };
+  sepaLevel: 1 | 2;
+  travelRuleThresholdEur: string;
+  orderLockTtlMs: number;
+  paymentWindowMs: number;
+  checkoutBaseUrl: string;
 }
 
 export function sandboxConfigFrom(env: SandboxEnv): SandboxConfig {
@@ -85,6 +117,16 @@ export function sandboxConfigFrom(env: SandboxEnv): SandboxConfig {
     kycFileWebhookDelayMs: env.P100_SANDBOX_KYC_FILE_WEBHOOK_DELAY_MS,
     forbiddenCountries: env.P100_SANDBOX_FORBIDDEN_COUNTRIES,
     pollIntervalMs: env.P100_SANDBOX_POLL_INTERVAL_MS,
+    kycFeeEur: env.P100_SANDBOX_KYC_FEE_EUR,
+    exchangeLockTtlMs: env.P100_SANDBOX_EXCHANGE_LOCK_TTL_MS,
+    exchangeFeePercentage: env.P100_SANDBOX_EXCHANGE_FEE_PERCENTAGE,
+    moneyProcessingDelayMs: env.P100_SANDBOX_MONEY_PROCESSING_DELAY_MS,
+    rateDrift: { stepBps: env.P100_SANDBOX_RATE_DRIFT_BPS, boundBps: env.P100_SANDBOX_RATE_DRIFT_BOUND_BPS },
+    sepaLevel: env.P100_SANDBOX_SEPA_LEVEL,
+    travelRuleThresholdEur: env.P100_SANDBOX_TRAVEL_RULE_THRESHOLD_EUR,
+    orderLockTtlMs: env.P100_SANDBOX_ORDER_LOCK_TTL_MS,
+    paymentWindowMs: env.P100_SANDBOX_PAYMENT_WINDOW_MS,
+    checkoutBaseUrl: env.P100_SANDBOX_CHECKOUT_BASE_URL,
   };
 }
 

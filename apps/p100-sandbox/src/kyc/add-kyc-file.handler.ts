@@ -5,7 +5,7 @@ import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { query } from '../database/sql';
 import { P100Error, P100ValidationError } from '../errors/p100-error';
-import { findUserByExternalId } from '../users/users.repository';
+import { requireUser } from '../users/require-user';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { KYC_UPLOAD_LIMITS } from './kyc-upload-limits';
 import type { ReceivedFile } from './read-multipart-files';
@@ -23,8 +23,7 @@ export class AddKycFileHandler {
   ) {}
 
   async execute(externalUserId: string, files: readonly ReceivedFile[]): Promise<Record<string, never>> {
-    const user = await findUserByExternalId(this.dataSource, externalUserId);
-    if (!user) throw new P100Error('P412');
+    const user = await requireUser(this.dataSource, externalUserId);
     if (files.length === 0) throw new P100ValidationError(['files should not be empty']);
     if (files.length > KYC_UPLOAD_LIMITS.maxFiles) {
       throw new P100ValidationError([`files must contain no more than ${KYC_UPLOAD_LIMITS.maxFiles} elements`]);

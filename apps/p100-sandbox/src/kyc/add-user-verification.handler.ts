@@ -4,7 +4,8 @@ import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { P100Error } from '../errors/p100-error';
 import { parseP100Input } from '../errors/parse-p100-input';
-import { findUserByExternalId, markVerificationRequested } from '../users/users.repository';
+import { requireUser } from '../users/require-user';
+import { markVerificationRequested } from '../users/users.repository';
 import { addUserVerificationRequest } from './add-user-verification.request';
 import { KycDecisionWorker } from './kyc-decision.worker';
 import { scheduleVerification } from './kyc-verifications.repository';
@@ -28,8 +29,7 @@ export class AddUserVerificationHandler {
   async execute(body: unknown): Promise<Record<string, never>> {
     const { externalUserId } = parseP100Input(addUserVerificationRequest, body);
     await this.dataSource.transaction(async (tx) => {
-      const user = await findUserByExternalId(tx, externalUserId, true);
-      if (!user) throw new P100Error('P412');
+      const user = await requireUser(tx, externalUserId, { lock: true });
       if (user.status === 'ACTIVE') throw new P100Error('P450');
       if (user.status === 'KYC_PENDING') throw new P100Error('P212');
       if (user.verification_attempts >= MAX_VERIFICATION_ATTEMPTS) throw new P100Error('P453');

@@ -50,3 +50,11 @@ export const CRYPTO_CURRENCIES: readonly CryptoCurrency[] = [
 export function cryptoCurrency(slug: string): CryptoCurrency | undefined {
   return CRYPTO_CURRENCIES.find((c) => c.slug === slug);
 }
+
+/** Decimals of every currency a balance can hold (fiat and crypto), or undefined when unknown. */
+export function currencyDecimals(slug: string): number | undefined {
+  return slug === FIAT_CURRENCY.slug ? FIAT_CURRENCY.decimals : cryptoCurrency(slug)?.decimals;
+}
+
+/** Every currency a balance can hold: fiat first, then crypto, as Get Balances lists them. */
+export const MONEY_CURRENCIES: readonly string[] = [FIAT_CURRENCY.slug, ...CRYPTO_CURRENCIES.map((c) => c.slug)];

@@ -1,7 +1,7 @@
 import { queryOne, type Sql } from '../database/sql';
 import type { UserRow, UserStatus } from './user';
 
-const COLUMNS = `id, external_user_id, email, phone, country, status, verification_attempts, poa_required_for_extended, suspended_at, deleted_at, created_at`;
+const COLUMNS = `id, external_user_id, email, phone, country, status, verification_attempts, poa_required_for_extended, kyc_model, extended_at, suspended_at, deleted_at, created_at`;
 
 /** `lock` takes the row lock, serialising state changes of one user. */
 export async function findUserByExternalId(db: Sql, externalUserId: string, lock = false): Promise<UserRow | undefined> {

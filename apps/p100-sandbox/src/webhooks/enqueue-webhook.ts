@@ -5,7 +5,8 @@ import { queryOne, type Sql } from '../database/sql';
 export interface NewWebhook {
   /** An event of the webhook catalog (`user-status`, `kyc-file-status`...); it fixes the path. */
   event: string;
-  payload: Record<string, unknown>;
+  /** An object (amounts as `jsonNumber` where P100 sends numbers) or JSON text kept as is. */
+  payload: Record<string, unknown> | string;
   /** Wait before the first attempt (already scaled); P100 processes some events with a lag. */
   delayMs?: number;
   redeliveryOf?: string;
@@ -23,7 +24,7 @@ export async function enqueueWebhook(db: Sql, webhook: NewWebhook): Promise<{ id
     db,
     `INSERT INTO webhook_deliveries (id, event, path, payload, status, next_attempt_at, redelivery_of)
      VALUES ($1, $2, $3, $4::jsonb, 'pending', now() + make_interval(secs => $5::double precision / 1000), $6)`,
-    [id, spec.event, spec.path, JSON.stringify(webhook.payload), webhook.delayMs ?? 0, webhook.redeliveryOf ?? null],
+    [id, spec.event, spec.path, typeof webhook.payload === 'string' ? webhook.payload : JSON.stringify(webhook.payload), webhook.delayMs ?? 0, webhook.redeliveryOf ?? null],
   );
   return { id };
 }

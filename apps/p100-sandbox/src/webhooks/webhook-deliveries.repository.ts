@@ -6,7 +6,11 @@ export interface ClaimedDelivery {
   id: string;
   event: string;
   path: string;
-  payload: Record<string, unknown>;
+  /**
+   * The payload as JSON text straight from jsonb (which keeps numbers as exact numerics): sent
+   * as is, so amounts never pass through a JS float on their way out.
+   */
+  body: string;
   attempt: number;
 }
 
@@ -58,7 +62,7 @@ export async function claimDueDeliveries(tx: Sql, limit: number, leaseMs: number
             updated_at = now()
        FROM due
       WHERE d.id = due.id
-     RETURNING d.id, d.event, d.path, d.payload, d.attempts AS attempt`,
+     RETURNING d.id, d.event, d.path, d.payload::text AS body, d.attempts AS attempt`,
     [limit, seconds(leaseMs)],
   );
   for (const delivery of claimed) {
@@ -163,4 +167,9 @@ export async function attemptsOf(db: Sql, deliveryIds: readonly string[]): Promi
       ORDER BY delivery_id, attempt`,
     [deliveryIds],
   );
+}
+
+/** A delivery's payload as exact JSON text (for a redelivery of the same bytes' meaning). */
+export async function payloadTextOf(db: Sql, id: string): Promise<string | undefined> {
+  return (await queryOne<{ body: string }>(db, `SELECT payload::text AS body FROM webhook_deliveries WHERE id = $1`, [id]))?.body;
 }

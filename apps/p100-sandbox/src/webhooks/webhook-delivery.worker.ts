@@ -67,7 +67,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   }
 
   private async attempt(baseUrl: string, delivery: ClaimedDelivery): Promise<void> {
-    const result = await sendWebhook(baseUrl + delivery.path, this.config.webhook.token, delivery.payload, this.timeoutMs);
+    const result = await sendWebhook(baseUrl + delivery.path, this.config.webhook.token, delivery.body, this.timeoutMs);
     const outcome = this.outcomeOf(delivery, result);
     await this.dataSource.transaction((tx) => recordAttempt(tx, delivery, outcome));
     const label = outcome.next.status === 'pending' ? 'retrying' : outcome.next.status;

@@ -6,11 +6,11 @@ export interface SendResult {
 }
 
 /**
- * One attempt, as P100 makes it: POST the JSON payload with the partner's token in
+ * One attempt, as P100 makes it: POST the JSON body (exact text) with the partner's token in
  * `Authorization` (a plain shared secret, not a signature). Only a 2xx counts as delivered;
  * redirects are not followed.
  */
-export async function sendWebhook(url: string, token: string | undefined, payload: unknown, timeoutMs: number): Promise<SendResult> {
+export async function sendWebhook(url: string, token: string | undefined, body: string, timeoutMs: number): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
@@ -21,7 +21,7 @@ export async function sendWebhook(url: string, token: string | undefined, payloa
         'user-agent': 'p100-sandbox',
         ...(token ? { authorization: token } : {}),
       },
-      body: JSON.stringify(payload),
+      body,
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CreateRateLockHandler } from './create-rate-lock.handler';
+import { CurrentRates } from './current-rates';
+import { GetRatesHandler } from './get-rates.handler';
+import { RatesAdminController } from './rates-admin.controller';
+import { RatesController } from './rates.controller';
+import { SetRatesHandler } from './set-rates.handler';
+
+@Module({
+  controllers: [RatesController, RatesAdminController],
+  providers: [CurrentRates, GetRatesHandler, CreateRateLockHandler, SetRatesHandler],
+})
+export class RatesModule {}
