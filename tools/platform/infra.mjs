@@ -17,7 +17,7 @@
 // catalog topic pre-created. Its port is random; the broker dies with this process (its stdin is
 // our pipe). See "Local and CI infrastructure" in PLATFORM.md.
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -375,10 +375,11 @@ export async function loadTopicCatalog() {
   }
 }
 
-function spawnDevBroker(binary, topics) {
+function spawnDevBroker(binary, topics, env = process.env) {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, topics.map((t) => `${t.name}:${t.partitions}`), {
       stdio: ['pipe', 'pipe', 'pipe'], // stdin stays open: EOF (our death) stops the broker
+      env,
     });
     let stdout = '';
     let stderr = '';
@@ -442,6 +443,33 @@ function spawnDevBroker(binary, topics) {
       });
     });
   });
+}
+
+/**
+ * A dev broker of the caller's own, on a fixed port when `port` is given, so that a test can stop
+ * it (`stop()`) and start another one on the same address, as when Kafka restarts. The mock keeps
+ * no data across restarts. The fixed port comes from an LD_PRELOAD shim
+ * (tools/platform/dev-broker-fixed-port.c, compiled into .runtime/ on first use).
+ * @param {{ port?: number, log?: (line: string) => void }} [options]
+ * @returns {Promise<{ bootstrap: string, stop: () => Promise<void> }>}
+ */
+export async function startDevBroker({ port, log = () => {} } = {}) {
+  const binary = await buildDevBroker(log);
+  const topics = await loadTopicCatalog();
+  if (port === undefined) return spawnDevBroker(binary, topics);
+  const shim = await buildFixedPortShim();
+  return spawnDevBroker(binary, topics, { ...process.env, LD_PRELOAD: shim, DEV_BROKER_PORT: String(port) });
+}
+
+async function buildFixedPortShim() {
+  const source = path.join(ROOT, 'tools/platform/dev-broker-fixed-port.c');
+  const out = path.join(RUNTIME_DIR, 'dev-broker-fixed-port.so');
+  if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) return out;
+  mkdirSync(RUNTIME_DIR, { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp`;
+  await execFileAsync(process.env.CC || 'gcc', ['-O2', '-Wall', '-shared', '-fPIC', '-o', tmp, source, '-ldl']);
+  renameSync(tmp, out); // atomic: concurrent test files never load a half-written library
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ const DEV_SECRETS = {
   gatewayApiKey: 'dev-product-service-key-0001',
   p100ApiKey: 'dev-p100-sandbox-api-key-0001',
   webhookToken: 'dev-p100-webhook-token-0001',
+  webhookAdminToken: 'dev-webhook-admin-token-0001',
 };
 
 const SERVICES = [
@@ -47,7 +48,10 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel }) {
       P100_SANDBOX_TIME_SCALE: String(timeScale),
       P100_SANDBOX_KYC_DECISION_DELAY_MS: '1000',
     },
-    'webhook-ingest': { P100_WEBHOOK_TOKEN: process.env.P100_WEBHOOK_TOKEN || DEV_SECRETS.webhookToken },
+    'webhook-ingest': {
+      P100_WEBHOOK_TOKEN: process.env.P100_WEBHOOK_TOKEN || DEV_SECRETS.webhookToken,
+      WEBHOOK_ADMIN_TOKEN: process.env.WEBHOOK_ADMIN_TOKEN || DEV_SECRETS.webhookAdminToken,
+    },
     'onboarding-kyc': {
       P100_BASE_URL: process.env.P100_BASE_URL || `http://127.0.0.1:${port('p100-sandbox')}`,
       P100_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,

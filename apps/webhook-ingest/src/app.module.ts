@@ -1,29 +1,43 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
 import { MessagingModule, PlatformModule, kafkaSettingsFromEnv } from '@platform/service';
+import { AdminAuthGuard } from './admin/admin-auth.guard';
+import { ReceivedWebhooksQueries } from './admin/received-webhooks.queries';
+import { ReplayWebhooksHandler } from './admin/replay-webhooks.handler';
+import { WebhookAdminController } from './admin/webhook-admin.controller';
+import { PublicationMetrics } from './metrics/publication-metrics';
 import { CreateReceivedWebhooks1763900000100 } from './migrations/1763900000100-create-received-webhooks';
+import { ReceivedWebhooksRetention } from './retention/received-webhooks-retention';
 import { ReceiveWebhookHandler } from './webhooks/receive-webhook.handler';
 import { WebhooksController } from './webhooks/webhooks.controller';
-import type { WebhookIngestConfig } from './webhook-ingest.config';
-
-export const SCHEMA = 'webhook_ingest';
+import { WEBHOOK_INGEST_CONFIG, type WebhookIngestConfig } from './webhook-ingest.config';
 
 @Module({})
 export class AppModule {
   static register(config: WebhookIngestConfig): DynamicModule {
+    const schema = config.WEBHOOK_INGEST_DB_SCHEMA;
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ service: 'webhook-ingest', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
-          schema: SCHEMA,
+          schema,
           migrations: [CreateMessagingTables1763900000000, CreateReceivedWebhooks1763900000100],
         }),
-        MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, 'webhook-ingest'), databaseUrl: config.DATABASE_URL, schema: SCHEMA }),
+        MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, 'webhook-ingest'), databaseUrl: config.DATABASE_URL, schema }),
       ],
-      controllers: [WebhooksController],
-      providers: [ReceiveWebhookHandler],
+      // The admin controller first: its static /admin routes must not be shadowed by the webhook catch-all.
+      controllers: [WebhookAdminController, WebhooksController],
+      providers: [
+        { provide: WEBHOOK_INGEST_CONFIG, useValue: config },
+        ReceiveWebhookHandler,
+        AdminAuthGuard,
+        ReceivedWebhooksQueries,
+        ReplayWebhooksHandler,
+        ReceivedWebhooksRetention,
+        PublicationMetrics,
+      ],
     };
   }
 }

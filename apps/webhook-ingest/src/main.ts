@@ -2,6 +2,7 @@ import { WebhookTokenVerifier } from '@platform/p100-client';
 import { bootstrapService } from '@platform/service';
 import { AppModule } from './app.module';
 import { loadWebhookIngestConfig, type WebhookIngestConfig } from './webhook-ingest.config';
+import { registerInvalidWebhookMetrics } from './webhooks/invalid-webhook-metrics.hook';
 import { registerWebhookAuth } from './webhooks/webhook-auth.hook';
 
 export async function startWebhookIngest(config: WebhookIngestConfig) {
@@ -16,6 +17,7 @@ export async function startWebhookIngest(config: WebhookIngestConfig) {
     configure: (app) => {
       const fastify = app.getHttpAdapter().getInstance();
       registerWebhookAuth(fastify, verifier);
+      registerInvalidWebhookMetrics(fastify);
     },
   });
 }

@@ -7,7 +7,18 @@ export const webhookIngestEnv = serviceEnv.extend({
   P100_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   /** The token being rotated out; accepted until the rotation is finished. */
   P100_WEBHOOK_TOKEN_PREVIOUS: z.string().min(16).optional(),
+  /** Larger webhook bodies are refused with 413 before they are stored. */
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Bearer token of the operator API (/admin/webhooks...). Unset: the operator API refuses every call. */
+  WEBHOOK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Received webhooks older than this (and already published) are deleted. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  WEBHOOK_RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(60 * 60_000),
+  /** Postgres schema of the service; tests and benchmarks give each run its own. */
+  WEBHOOK_INGEST_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('webhook_ingest'),
 });
 export type WebhookIngestConfig = z.infer<typeof webhookIngestEnv>;
 

@@ -1,6 +1,5 @@
-import { webhookSpecByEvent } from '@platform/contracts';
+import { parseJsonExact, webhookSpecByEvent } from '@platform/contracts';
 import { dedupeKey, messageKey } from './dedupe-key';
-import { parseExactJson } from './exact-json';
 
 const userStatus = webhookSpecByEvent('user-status')!;
 const cryptoDeposit = webhookSpecByEvent('crypto-deposit')!;
@@ -24,13 +23,22 @@ describe('webhook dedupe and message keys', () => {
     expect(dedupeKey(userStatus, {}, '{"x":1}')).not.toBe(dedupeKey(userStatus, {}, '{"x":2}'));
   });
 
+  it('puts one-time card codes into the key only as their hash', () => {
+    const threeDs = webhookSpecByEvent('card-3ds-code')!;
+    const key = dedupeKey(threeDs, { cardId: 'c1', code: '493817' }, '{}');
+    expect(key).not.toContain('493817');
+    expect(key).toMatch(/^card-3ds-code:c1:sha256-[0-9a-f]{64}$/);
+    expect(dedupeKey(threeDs, { cardId: 'c1', code: '493817' }, '{ }')).toBe(key);
+    expect(dedupeKey(threeDs, { cardId: 'c1', code: '111111' }, '{}')).not.toBe(key);
+  });
+
   it('keys Kafka messages by the entity whose order matters', () => {
     expect(messageKey(cryptoDeposit, { externalUserId: 'u9', cryptoDepositId: 'd1' })).toBe('u9');
     expect(messageKey(cryptoDeposit, { cryptoDepositId: 'd1' })).toBe('d1');
   });
 
   it('keeps amounts as their exact decimal text', () => {
-    expect(parseExactJson('{"amount":0.1000000000000000055511,"n":12345678901234567890}')).toEqual({
+    expect(parseJsonExact('{"amount":0.1000000000000000055511,"n":12345678901234567890}')).toEqual({
       amount: '0.1000000000000000055511',
       n: '12345678901234567890',
     });

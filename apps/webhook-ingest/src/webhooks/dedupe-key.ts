@@ -8,8 +8,23 @@ import type { WebhookSpec } from '@platform/contracts';
  */
 export function dedupeKey(spec: WebhookSpec, payload: Record<string, unknown>, rawBody: string): string {
   const parts = spec.dedupeFields.map((f) => payload[f]).filter((v) => v !== undefined && v !== null && v !== '');
-  if (parts.length === 0) return `${spec.event}:sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
-  return `${spec.event}:${spec.dedupeFields.map((f) => String(payload[f] ?? '')).join(':')}`;
+  if (parts.length === 0) return `${spec.event}:sha256:${sha256(rawBody)}`;
+  return `${spec.event}:${spec.dedupeFields.map((f) => keyPart(f, payload[f])).join(':')}`;
+}
+
+/**
+ * One-time codes (3DS, card activation) identify their occurrence but must not sit in clear in
+ * an indexed column that operators list: they enter the key as their SHA-256.
+ */
+const SECRET_FIELDS = new Set(['code']);
+
+function keyPart(field: string, value: unknown): string {
+  const text = String(value ?? '');
+  return SECRET_FIELDS.has(field) && text !== '' ? `sha256-${sha256(text)}` : text;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Kafka message key: the first present key field, so events of one entity stay in order. */

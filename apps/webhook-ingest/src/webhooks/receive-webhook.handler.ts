@@ -21,12 +21,13 @@ export class ReceiveWebhookHandler {
 
   async receive(spec: WebhookSpec, payload: Record<string, unknown>, rawBody: string): Promise<ReceiveOutcome> {
     const id = randomUUID();
+    const receivedAt = new Date();
     const key = messageKey(spec, payload);
     const stored = await this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO received_webhooks (id, event, dedupe_key, message_key, payload, correlation_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [id, spec.event, dedupeKey(spec, payload, rawBody), key, rawBody, currentCorrelationId() ?? null],
+        `INSERT INTO received_webhooks (id, event, dedupe_key, message_key, payload, correlation_id, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [id, spec.event, dedupeKey(spec, payload, rawBody), key, rawBody, currentCorrelationId() ?? null, receivedAt.toISOString()],
       );
       if (inserted.length === 0) return false;
       // The stored row's id is the event id: stable however often the row is re-published.
@@ -36,6 +37,8 @@ export class ReceiveWebhookHandler {
         key,
         type: webhookMessageType(spec.event),
         payload: rawBody,
+        // The same instant as received_at, so a replay carries the original occurred-at.
+        occurredAt: receivedAt,
       });
       return true;
     });

@@ -1,22 +1,18 @@
 import { Controller, HttpCode, Post, Req, Res, type RawBodyRequest } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, WEBHOOK_CATALOG, type WebhookSpec } from '@platform/contracts';
-import { parseExactJson } from './exact-json';
+import { DomainError, WEBHOOK_CATALOG, parseJsonExact, type WebhookSpec } from '@platform/contracts';
 import { ReceiveWebhookHandler } from './receive-webhook.handler';
-import { webhookMetrics } from './webhook-metrics';
 
 const SPEC_BY_PATH = new Map<string, WebhookSpec>(WEBHOOK_CATALOG.map((s) => [s.path, s]));
 
 /**
  * One route for every P100 webhook path (the catalog in @platform/contracts). The path names the
- * event; the body is kept exactly as received.
+ * event; the body is kept exactly as received. Refusals are counted in invalid-webhook-metrics.hook.ts.
  */
 @ApiExcludeController()
 @Controller()
 export class WebhooksController {
-  private readonly metrics = webhookMetrics();
-
   constructor(private readonly handler: ReceiveWebhookHandler) {}
 
   @Post('*')
@@ -25,7 +21,6 @@ export class WebhooksController {
     // Fastify has parsed (and so validated) the JSON; we keep the exact text it came as.
     const raw = request.headers['content-type']?.startsWith('application/json') ? request.rawBody?.toString('utf8') : undefined;
     if (raw === undefined) {
-      this.metrics.invalid.inc({ reason: 'not_json' });
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'webhooks must be application/json');
     }
     const path = request.url.split('?')[0]!;
@@ -35,9 +30,8 @@ export class WebhooksController {
       void reply.status(202);
       return { status: 'quarantined' };
     }
-    const payload = parseExactJson(raw);
+    const payload = parseJsonExact(raw);
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-      this.metrics.invalid.inc({ reason: 'not_an_object' });
       throw new DomainError('VALIDATION_FAILED', 'webhook body must be a JSON object');
     }
     const outcome = await this.handler.receive(spec, payload as Record<string, unknown>, raw);

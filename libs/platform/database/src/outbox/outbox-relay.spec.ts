@@ -24,6 +24,8 @@ describe('OutboxRelay (real Postgres and Kafka broker)', () => {
   it('publishes committed events in order per key with event-id, type, occurred-at headers, once each', async () => {
     const consumer = await KafkaTestConsumer.start([TOPIC]);
     const relay = new OutboxRelay({ dataSource: db.dataSource, databaseUrl: testEnv().databaseUrl, schema: db.schema, publisher });
+    const reported: string[] = [];
+    relay.onPublished((events) => reported.push(...events.map((e) => e.eventId)));
     try {
       const key = `user-${db.schema}`;
       const ids: string[] = [];
@@ -36,6 +38,7 @@ describe('OutboxRelay (real Postgres and Kafka broker)', () => {
       const mine = consumer.messages.filter((m) => m.key === key);
       expect(mine.map((m) => m.value.n)).toEqual([0, 1, 2, 3, 4]);
       expect(mine.map((m) => m.headers[MessageHeaders.eventId])).toEqual(ids);
+      expect(reported).toEqual(ids);
       expect(mine[0]!.headers[MessageHeaders.type]).toBe('test.event.v1');
       expect(Date.parse(mine[0]!.headers[MessageHeaders.occurredAt]!)).not.toBeNaN();
       const [{ count }] = await db.dataSource.query('SELECT count(*)::int AS count FROM outbox WHERE published_at IS NULL');

@@ -18,6 +18,18 @@ export interface OutboxRelayOptions {
   log?: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
 }
 
+/** What the relay tells `onPublished` listeners about each event it has published and marked. */
+export interface PublishedEvent {
+  eventId: string;
+  topic: string;
+  key: string;
+  type: string;
+  occurredAt: Date;
+  headers: Record<string, string>;
+}
+
+export type PublishedListener = (events: PublishedEvent[]) => void;
+
 interface OutboxRow {
   seq: string;
   event_id: string;
@@ -54,6 +66,7 @@ export class OutboxRelay {
   private listener: Client | null = null;
   private loop: Promise<void> | null = null;
   private lastCleanup = 0;
+  private readonly listeners = new Set<PublishedListener>();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
@@ -74,6 +87,15 @@ export class OutboxRelay {
     await this.loop;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
+  }
+
+  /**
+   * Calls `listener` after each batch is published and its rows are marked (committed), e.g. for a
+   * service's own metrics. Returns a function that removes the listener.
+   */
+  onPublished(listener: PublishedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Publishes until the outbox is empty; returns how many rows were published. For tests and tools. */
@@ -116,17 +138,44 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
+    const rows = await this.publishAndMark();
+    if (rows.length > 0 && this.listeners.size > 0) {
+      const events = rows.map((r) => ({
+        eventId: r.event_id,
+        topic: r.topic,
+        key: r.message_key,
+        type: r.event_type,
+        occurredAt: new Date(r.occurred_at),
+        headers: r.headers,
+      }));
+      for (const listener of this.listeners) {
+        // The rows are already marked: a failing listener must not look like a failed publish.
+        try {
+          listener(events);
+        } catch (error) {
+          this.options.log?.warn(`[outbox] ${this.options.schema}: onPublished listener failed: ${(error as Error).message}`);
+        }
+      }
+    }
+    return rows.length;
+  }
+
+  /**
+   * One batch, oldest first, in one transaction: publish, then mark. A failed publish marks
+   * nothing, so the next attempt starts again from the same first row (per-key order is kept).
+   */
+  private async publishAndMark(): Promise<OutboxRow[]> {
     const { schema, publisher } = this.options;
     return this.options.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox:${schema}`]);
-      if (!locked) return 0;
+      if (!locked) return [];
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, event_id, topic, message_key, event_type, payload::text AS payload, headers, correlation_id, occurred_at
            FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
       );
       this.metrics.backlog.set({ schema }, rows.length);
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return [];
       await publisher.publish(rows.map(toMessage));
       await manager.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])', [
         rows.map((r) => r.seq),
@@ -136,7 +185,7 @@ export class OutboxRelay {
         this.metrics.published.inc({ schema, topic: row.topic });
         this.metrics.lag.observe({ schema }, (now - new Date(row.occurred_at).getTime()) / 1000);
       }
-      return rows.length;
+      return rows;
     });
   }
 

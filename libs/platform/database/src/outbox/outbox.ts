@@ -20,10 +20,13 @@ export interface NewEvent {
  */
 export async function enqueueEvent(manager: EntityManager, event: NewEvent): Promise<string> {
   const eventId = event.eventId ?? randomUUID();
+  // RETURNING pg_notify wakes the relay at once instead of at its next poll, without a second
+  // round trip; Postgres delivers it only on commit, and only when a row was inserted.
   await manager.query(
     `INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers, correlation_id, occurred_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (event_id) DO NOTHING`,
+     ON CONFLICT (event_id) DO NOTHING
+     RETURNING pg_notify('outbox', current_schema())`,
     [
       eventId,
       event.topic,
@@ -35,7 +38,5 @@ export async function enqueueEvent(manager: EntityManager, event: NewEvent): Pro
       (event.occurredAt ?? new Date()).toISOString(),
     ],
   );
-  // Wakes the relay at once instead of at its next poll; delivered only on commit.
-  await manager.query(`SELECT pg_notify('outbox', current_schema())`);
   return eventId;
 }
