@@ -1,6 +1,6 @@
 // `npm test`: every project's tests (unit, integration and end-to-end) against the real Postgres
 // and the real Kafka-protocol broker, which it starts itself unless DATABASE_URL / KAFKA_BROKERS
-// are set. Then type checking and the module-boundary lint.
+// are set; type checking and the module-boundary lint first, the P100 contract coverage gate last.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureInfra } from './infra.mjs';
@@ -26,10 +26,15 @@ Object.assign(env, { DATABASE_URL: infra.databaseUrl, KAFKA_BROKERS: infra.kafka
 rmSync('.runtime/test-results', { recursive: true, force: true });
 // Jest writes each project's --outputFile here but does not create the folder.
 mkdirSync('.runtime/test-results', { recursive: true });
+// What the P100 contract tests (apps/p100-sandbox/contract) record, read by the coverage step.
+rmSync('.runtime/contract', { recursive: true, force: true });
 let ok = true;
 ok = (await run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) && ok;
 ok = (await run('lint (module boundaries)', 'npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'])) && ok;
 ok = (await run('tests', 'npx', ['nx', 'run-many', '-t', 'test', '--parallel=1', '--outputStyle=static'])) && ok;
+// Every operation and webhook of ../shared/p100-api in the client, the sandbox and a passing
+// contract test (from what the test run recorded; writes docs/p100-coverage.md).
+ok = (await run('P100 contract coverage', 'node', ['tools/contract/coverage.mjs', '--no-run'])) && ok;
 
 await infra.stop();
 console.log('\n[test] summary');

@@ -1,0 +1,71 @@
+import { createOperationMatcher, validateResponse, type ExchangeRecord, type P100Contract } from '@platform/p100-contract';
+
+/** One request the client sent and what the sandbox answered, checked against openapi.yaml. */
+export interface RecordedExchange extends ExchangeRecord {
+  /** The body as on the wire (plain JSON.parse: numbers stay numbers), or the text. */
+  body: unknown;
+}
+
+export interface RecordingFetch {
+  /** Hand this to the P100 client (`deps.fetch`); it forwards to the real fetch. */
+  fetch: typeof fetch;
+  readonly exchanges: readonly RecordedExchange[];
+  /** Requests that left the process, including those that got no answer. */
+  readonly requestsSent: number;
+}
+
+/**
+ * A tap between the real P100 client and the network. It sees exactly what the client sent and
+ * what the sandbox answered (before the client's exact-decimal parsing), so every response is
+ * validated against the contract as P100 would send it, and the operation is recognised from
+ * the request itself rather than from what the test says it called.
+ */
+export function createRecordingFetch(contract: P100Contract): RecordingFetch {
+  const match = createOperationMatcher(contract.operations);
+  const exchanges: RecordedExchange[] = [];
+  let requestsSent = 0;
+
+  const tapped: typeof fetch = async (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    requestsSent += 1;
+    const response = await fetch(input, init);
+    const text = await response.clone().text();
+    const body = parseBody(response.headers.get('content-type') ?? '', text);
+    const operation = match(method, url.pathname);
+    const errorCode = (body as { errorCode?: unknown } | undefined)?.errorCode;
+    const check = operation
+      ? validateResponse(operation.operationId, response.status, body)
+      : { ok: false, problems: [`${method} ${url.pathname} is not an operation of openapi.yaml`] };
+    exchanges.push({
+      operationId: operation?.operationId ?? null,
+      method,
+      path: url.pathname,
+      status: response.status,
+      outcome: response.status >= 200 && response.status < 300 && typeof errorCode !== 'string' ? 'success' : 'error',
+      errorCode: typeof errorCode === 'string' ? errorCode : undefined,
+      ok: check.ok,
+      problems: check.problems,
+      body,
+    });
+    return response;
+  };
+
+  return {
+    fetch: tapped,
+    exchanges,
+    get requestsSent() {
+      return requestsSent;
+    },
+  };
+}
+
+function parseBody(contentType: string, text: string): unknown {
+  if (!contentType.includes('json')) return text;
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // the schema check then reports a non-JSON body
+  }
+}
