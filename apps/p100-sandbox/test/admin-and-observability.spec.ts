@@ -1,20 +1,10 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { createUser, json, newUserBody, startTestSandbox, type TestSandbox } from './support/test-sandbox';
+import { createUser, json, newUserBody } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const ADMIN_KEY = 'sandbox-admin-key';
 
 describe('health, metrics and the admin API', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox(schema, { P100_SANDBOX_ADMIN_KEY: ADMIN_KEY });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox } = useTestSandbox({ env: { P100_SANDBOX_ADMIN_KEY: ADMIN_KEY } });
 
   const asAdmin = (path: string, init: RequestInit = {}) =>
     sandbox.admin(path, { ...init, headers: { 'x-admin-key': ADMIN_KEY, ...(init.headers as Record<string, string>) } });

@@ -1,34 +1,20 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { createActiveUser, credit } from './support/sandbox-admin';
 
 const CARD_TRANSACTION = '/webhook/card-transaction/status';
 
 describe('Virtual cards', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, { P100_SANDBOX_WEBHOOK_URL: receiver.url, P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver, schema } = useTestSandbox({ webhooks: true });
 
   const patch = (path: string, body: unknown) => sandbox.p100(path, { ...json(body), method: 'PATCH' });
   const adminPost = (path: string, body: unknown = {}) => sandbox.admin(path, json(body));
 
   /** A KYC-approved user whose EUR balance holds `eur`. */
   async function verifiedUser(overrides: Record<string, unknown> = {}, eur = '0') {
-    const user = await createUser(sandbox, overrides);
-    expect((await sandbox.p100('/v1/user/verification', json({ externalUserId: user.externalUserId }))).status).toBe(200);
-    await eventually(async () => ((await (await sandbox.admin(`/admin/users/${user.externalUserId}`)).json()).status === 'ACTIVE' ? true : undefined), 5_000, 'KYC approval');
-    await withSchema(schema, (db) => db.query(`UPDATE balances SET amount = $2::numeric WHERE user_id = $1 AND currency = 'eur'`, [user.userId, eur]));
+    const user = await createActiveUser(sandbox, overrides);
+    if (eur !== '0') await credit(sandbox, { externalUserId: user.externalUserId }, 'eur', eur);
     return user;
   }
 

@@ -1,20 +1,11 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { createUser, json, newUserBody, startTestSandbox, type TestSandbox } from './support/test-sandbox';
+import { createUser, json, newUserBody } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { userState } from './support/sandbox-admin';
 
 const CREATE = '/v1/user/balances/crypto-and-fiat';
 
 describe('Create User Account', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox(schema);
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox } = useTestSandbox();
 
   it('creates a user waiting for KYC and answers 201 with a userId and the POA flag', async () => {
     const body = newUserBody();
@@ -23,7 +14,7 @@ describe('Create User Account', () => {
     expect(response.status).toBe(201);
     const created = await response.json();
     expect(created).toEqual({ userId: expect.stringMatching(/^[0-9a-f-]{36}$/), poaRequiredForExtended: false });
-    const state = await (await sandbox.admin(`/admin/users/${body.externalUserId}`)).json();
+    const state = await userState(sandbox, body.externalUserId);
     expect(state).toMatchObject({ userId: created.userId, status: 'WAITING_FOR_KYC' });
   });
 

@@ -1,7 +1,7 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
+import { json } from './support/test-sandbox';
+import { eventually } from './support/webhook-receiver';
 import { createActiveUser, credit, exactJson, jsonText, partnerBalance, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const CRYPTO_WITHDRAWAL = '/crypto-withdrawal-webhook';
 const CRYPTO_DEPOSIT = '/webhook/crypto-deposit/status';
@@ -9,26 +9,7 @@ const EVM_ADDRESS = '0xE353464eBa01d651c16D8879cbCaE1C80568705C';
 const TRAVEL_RULE = { name: 'Anna Nowak', walletType: 'CUSTODIAL', senderType: 'NATURAL' };
 
 describe('crypto: network fee, withdrawals, deposits and the Travel Rule', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, { P100_SANDBOX_WEBHOOK_URL: receiver.url, P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
-
-  const webhooks = (path: string, match: (body: Record<string, unknown>) => boolean, count = 1): Promise<ReceivedWebhook[]> =>
-    eventually(async () => {
-      const found = receiver.received.filter((w) => w.path === path && match(w.body));
-      return found.length >= count ? found : undefined;
-    }, 5_000, `${count} webhook(s) to ${path}`);
+  const { sandbox, receiver } = useTestSandbox({ webhooks: true });
 
   const withdrawalStatus = (withdrawalId: string, status: string) =>
     eventually(async () => {
@@ -43,7 +24,7 @@ describe('crypto: network fee, withdrawals, deposits and the Travel Rule', () =>
   };
 
   const depositStatuses = async (cryptoDepositId: string, count: number) =>
-    (await webhooks(CRYPTO_DEPOSIT, (b) => b.cryptoDepositId === cryptoDepositId, count)).map((w) => w.body.status);
+    (await receiver.whenReceived(CRYPTO_DEPOSIT, (b) => b.cryptoDepositId === cryptoDepositId, count)).map((w) => w.body.status);
 
   it('answers the network fee as an exact JSON number, per currency and network', async () => {
     const eth = await sandbox.p100('/v1/crypto-withdrawal/get-network-fee?currency=eth');
@@ -88,7 +69,7 @@ describe('crypto: network fee, withdrawals, deposits and the Travel Rule', () =>
     });
     // 1 − 0.5 − 0.003 − 0.000469
     expect(await userBalance(sandbox, user.externalUserId, 'eth')).toBe('0.49653100');
-    const sent = await webhooks(CRYPTO_WITHDRAWAL, (b) => b.id === withdrawalId, 2);
+    const sent = await receiver.whenReceived(CRYPTO_WITHDRAWAL, (b) => b.id === withdrawalId, 2);
     expect(sent.map((w) => w.body.status)).toEqual(['PROCESSING', 'SUCCESSFUL']);
     expect(sent[1]!.body).toMatchObject({ destination: EVM_ADDRESS, currency: 'eth', transactionHash: done.transactionHash });
   });
@@ -104,7 +85,7 @@ describe('crypto: network fee, withdrawals, deposits and the Travel Rule', () =>
     ).json();
     const failed = await withdrawalStatus(withdrawalId, 'FAILED');
     expect(failed.error).toEqual({ description: 'Insufficient funds', status: 'insufficient-funds' });
-    const [webhook] = await webhooks(CRYPTO_WITHDRAWAL, (b) => b.id === withdrawalId && b.status === 'FAILED');
+    const [webhook] = await receiver.whenReceived(CRYPTO_WITHDRAWAL, (b) => b.id === withdrawalId && b.status === 'FAILED');
     expect(webhook!.body.error).toEqual({ description: 'Insufficient funds', status: 'insufficient-funds' });
     expect(await userBalance(sandbox, user.externalUserId, 'eth')).toBe('0.50000000');
   });
@@ -169,7 +150,7 @@ describe('crypto: network fee, withdrawals, deposits and the Travel Rule', () =>
     // 0.1 eth ≈ 219 EUR at the default rate.
     const id = await triggerDeposit({ externalUserId: user.externalUserId, currency: 'eth', amount: '0.1' });
     expect(await depositStatuses(id, 2)).toEqual(['WAITING_FOR_VERIFICATION', 'SUCCESSFUL']);
-    const [first] = await webhooks(CRYPTO_DEPOSIT, (b) => b.cryptoDepositId === id);
+    const [first] = await receiver.whenReceived(CRYPTO_DEPOSIT, (b) => b.cryptoDepositId === id);
     expect(first!.body).toMatchObject({ externalUserId: user.externalUserId, amount: 0.1, currency: 'eth', transactionHash: expect.any(String) });
     expect(await userBalance(sandbox, user.externalUserId, 'eth')).toBe('0.10000000');
   });
@@ -203,7 +184,7 @@ describe('crypto: network fee, withdrawals, deposits and the Travel Rule', () =>
     const before = await partnerBalance(sandbox, 'ltc');
     const partnerDeposit = await triggerDeposit({ currency: 'ltc', amount: '0.25' });
     expect(await depositStatuses(partnerDeposit, 2)).toEqual(['WAITING_FOR_VERIFICATION', 'SUCCESSFUL']);
-    const [webhook] = await webhooks(CRYPTO_DEPOSIT, (b) => b.cryptoDepositId === partnerDeposit);
+    const [webhook] = await receiver.whenReceived(CRYPTO_DEPOSIT, (b) => b.cryptoDepositId === partnerDeposit);
     expect(webhook!.body.externalUserId).toBeUndefined();
     expect(before).toBe('0.00000000');
     expect(await partnerBalance(sandbox, 'ltc')).toBe('0.25000000');

@@ -1,20 +1,14 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { json, startTestSandbox, type TestSandbox } from './support/test-sandbox';
+import { withSchema } from './support/test-database';
+import { json } from './support/test-sandbox';
 import { createActiveUser, credit, exactJson, settled, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 describe('money operations across a restart', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox | undefined;
   // Settlement is due 1.5 s after the request (150 s × 0.01): the first instance stops before.
-  const env = { P100_SANDBOX_MONEY_PROCESSING_DELAY_MS: '150000' };
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, schema, start, stop } = useTestSandbox({ boot: false, env: { P100_SANDBOX_MONEY_PROCESSING_DELAY_MS: '150000' } });
 
   it('settles an exchange and a transfer queued before the restart', async () => {
-    sandbox = await startTestSandbox(schema, env);
+    await start();
     const { externalUserId } = await createActiveUser(sandbox);
     await credit(sandbox, { externalUserId }, 'eur', '50');
     const lock = await exactJson(await sandbox.p100(`/v1/exchange/get-lock/${externalUserId}`));
@@ -25,8 +19,7 @@ describe('money operations across a restart', () => {
     const { exchangeId } = await exchange.json();
     const transfer = await sandbox.p100('/v1/transfer', json({ sourceExternalUserId: externalUserId, amount: '30', currency: 'eur' }));
     const { transferId } = await transfer.json();
-    await sandbox.close();
-    sandbox = undefined;
+    await stop();
 
     const pending = await withSchema(schema, async (db) => ({
       exchanges: (await db.query(`SELECT status FROM exchanges WHERE id = $1`, [exchangeId])).rows,
@@ -34,7 +27,7 @@ describe('money operations across a restart', () => {
     }));
     expect(pending).toEqual({ exchanges: [{ status: 'PENDING' }], transfers: [{ status: 'PENDING' }] });
 
-    sandbox = await startTestSandbox(schema, env);
+    await start();
     expect((await settled(sandbox, `/v1/exchange/details/${exchangeId}`)).status).toBe('COMPLETED');
     expect((await settled(sandbox, `/v1/transfer/details/${transferId}`)).status).toBe('SUCCESSFUL');
     expect(await userBalance(sandbox, externalUserId, 'eur')).toBe('0.00');

@@ -1,31 +1,20 @@
 import { compare } from '../src/money/decimal';
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { sleep, WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json, TEST_WEBHOOK_TOKEN } from './support/test-sandbox';
+import { sleep } from './support/webhook-receiver';
 import { createActiveUser, credit, exactJson, jsonText, partnerBalance, settled, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const EXCHANGE_WEBHOOK = '/webhook/exchange/status';
 const LOCK_TTL_MS = 1500;
 
 describe('rates, rate locks and exchanges', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
+  const { sandbox, receiver, schema } = useTestSandbox({
+    webhooks: true,
+    env: {
       // Short locks so expiry is tested without waiting the contract's 60 s.
       P100_SANDBOX_EXCHANGE_LOCK_TTL_MS: String(LOCK_TTL_MS),
-    });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
+    },
   });
 
   const userLock = async (externalUserId: string) => exactJson(await sandbox.p100(`/v1/exchange/get-lock/${externalUserId}`));

@@ -1,5 +1,5 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, type TestSandbox } from './support/test-sandbox';
+import { createUser, json, type TestSandbox } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 /** Sets a fault through the admin API and asserts it was accepted. */
 async function putFault(sandbox: TestSandbox, group: string, body: unknown) {
@@ -9,24 +9,17 @@ async function putFault(sandbox: TestSandbox, group: string, body: unknown) {
 }
 
 describe('Fault injection per endpoint group', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
+  const { sandbox } = useTestSandbox();
   let externalUserId: string;
 
   const balances = (init: RequestInit = {}) => sandbox.p100(`/v1/user/balances/${externalUserId}`, init);
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox(schema);
     ({ externalUserId } = await createUser(sandbox));
   });
 
   afterEach(async () => {
     expect((await sandbox.admin('/admin/faults', { method: 'DELETE' })).status).toBe(200);
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
   });
 
   it('answers P501 with HTTP 400 and P100 body for the next n requests of the group only', async () => {

@@ -1,22 +1,12 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { json, startTestSandbox, type TestSandbox } from './support/test-sandbox';
+import { json } from './support/test-sandbox';
 import { createActiveUser, credit, settled } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 describe('transaction history', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
+  const { sandbox } = useTestSandbox();
   const now = new Date();
   const month = now.getUTCMonth() + 1;
   const year = now.getUTCFullYear();
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox(schema);
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
-  });
 
   it("lists a user's movements of the month, from the ledger journal", async () => {
     const { externalUserId } = await createActiveUser(sandbox);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { createUser, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { createUser, TEST_WEBHOOK_TOKEN } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { userState } from './support/sandbox-admin';
 
 const KYC_FILE_WEBHOOK = '/webhook/kyc-files/status';
 const FIVE_MIB = 5 * 1024 * 1024;
@@ -15,23 +15,7 @@ function form(files: Array<{ name: string; type: string; bytes: Uint8Array; fiel
 const jpeg = (size = 1024) => new Uint8Array(size).fill(0xff);
 
 describe('Method A: Add KYC File', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
-    });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver } = useTestSandbox({ webhooks: true });
 
   it('accepts up to three documents with 201, keeps only their metadata and reports ADDED by webhook', async () => {
     const { externalUserId } = await createUser(sandbox);
@@ -50,7 +34,7 @@ describe('Method A: Add KYC File', () => {
     expect(webhook!.body).toEqual({ externalUserId, status: 'ADDED' });
     expect(webhook!.headers.authorization).toBe(TEST_WEBHOOK_TOKEN);
 
-    const state = await (await sandbox.admin(`/admin/users/${externalUserId}`)).json();
+    const state = await userState(sandbox, externalUserId);
     expect(state.kycFiles).toHaveLength(3);
     expect(state.kycFiles[0]).toMatchObject({
       fieldName: 'files',
@@ -75,7 +59,7 @@ describe('Method A: Add KYC File', () => {
 
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ errorCode: 'P426', errorName: 'invalid-file-type', errorMessage: expect.stringContaining('text/plain') });
-    const state = await (await sandbox.admin(`/admin/users/${externalUserId}`)).json();
+    const state = await userState(sandbox, externalUserId);
     expect(state.kycFiles).toEqual([]);
     const deliveries = await (await sandbox.admin(`/admin/webhooks/deliveries?externalUserId=${externalUserId}`)).json();
     expect(deliveries.deliveries).toEqual([]);

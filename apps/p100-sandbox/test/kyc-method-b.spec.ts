@@ -1,13 +1,19 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { setKycDecision } from './support/sandbox-admin';
 
 const KYC_VERIFICATION_STATUS = '/webhook/kyc-verification/status';
 
 describe('KYC Method B: hosted verification', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
+  const { sandbox, receiver, schema } = useTestSandbox({
+    webhooks: true,
+    env: {
+      // 300 ms of review after scaling: long enough to observe the pending state.
+      P100_SANDBOX_KYC_DECISION_DELAY_MS: '30000',
+      P100_SANDBOX_KYC_FEE_EUR: '1.50',
+    },
+  });
 
   const setPartnerEur = (amount: string) =>
     withSchema(schema, (db) =>
@@ -17,21 +23,7 @@ describe('KYC Method B: hosted verification', () => {
     withSchema(schema, async (db) => (await db.query(`SELECT amount::text AS amount FROM partner_balances WHERE currency = 'eur'`)).rows[0].amount as string);
 
   beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
-      // 300 ms of review after scaling: long enough to observe the pending state.
-      P100_SANDBOX_KYC_DECISION_DELAY_MS: '30000',
-      P100_SANDBOX_KYC_FEE_EUR: '1.50',
-    });
     await setPartnerEur('100');
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
   });
 
   const sessionBody = (externalUserId: string, overrides: Record<string, unknown> = {}) => ({
@@ -76,7 +68,7 @@ describe('KYC Method B: hosted verification', () => {
 
   it('rejects the session when the admin decision is reject', async () => {
     const { externalUserId } = await createUser(sandbox);
-    await sandbox.admin(`/admin/users/${externalUserId}/kyc-decision`, { ...json({ decision: 'reject' }), method: 'PUT' });
+    await setKycDecision(sandbox, externalUserId, 'reject');
     const { verificationId } = await (await createSession(externalUserId)).json();
     await fetch(`${sandbox.baseUrl}/v1/kyc/verification/${externalUserId}/${verificationId}`);
     const [webhook] = await receiver.waitFor(KYC_VERIFICATION_STATUS, externalUserId);

@@ -1,33 +1,20 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, WebhookReceiver } from './support/webhook-receiver';
+import { createUser, json } from './support/test-sandbox';
+import { eventually } from './support/webhook-receiver';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { setKycDecision, userState } from './support/sandbox-admin';
 
 const POA_STATUS = '/webhook/poa-verification/status';
 
 describe('Add POA File and the proof-of-address review', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
+  const { sandbox, receiver } = useTestSandbox({
+    webhooks: true,
+    env: {
       // 300 ms of review after scaling: long enough to observe the pending state.
       P100_SANDBOX_KYC_DECISION_DELAY_MS: '30000',
-    });
+    },
   });
 
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
-
-  const decide = (externalUserId: string, decision: string) =>
-    sandbox.admin(`/admin/users/${externalUserId}/kyc-decision`, { ...json({ decision }), method: 'PUT' });
-  const userStatus = async (externalUserId: string) => (await (await sandbox.admin(`/admin/users/${externalUserId}`)).json()).status;
+  const userStatus = async (externalUserId: string) => (await userState(sandbox, externalUserId)).status;
 
   function upload(externalUserId: string, files: Array<{ name: string; type: string; bytes: number }> = [{ name: 'bill.pdf', type: 'application/pdf', bytes: 2048 }]) {
     const form = new FormData();
@@ -38,7 +25,7 @@ describe('Add POA File and the proof-of-address review', () => {
   /** A user the KYC decision classed as high risk: POA_REQUIRED, no balances. */
   async function highRiskUser() {
     const user = await createUser(sandbox);
-    await decide(user.externalUserId, 'poa_required');
+    await setKycDecision(sandbox, user.externalUserId, 'poa_required');
     await sandbox.p100('/v1/user/verification', json({ externalUserId: user.externalUserId }));
     await receiver.waitFor('/webhook/high-risk-kyc/status', user.externalUserId);
     return user;
@@ -46,7 +33,7 @@ describe('Add POA File and the proof-of-address review', () => {
 
   it('completes the KYC of a high-risk user once the proof of address is approved', async () => {
     const { externalUserId } = await highRiskUser();
-    await decide(externalUserId, 'approve');
+    await setKycDecision(sandbox, externalUserId, 'approve');
 
     const response = await upload(externalUserId);
     expect(response.status).toBe(201);
@@ -75,7 +62,7 @@ describe('Add POA File and the proof-of-address review', () => {
     await eventually(async () => (receiver.matching(POA_STATUS, externalUserId).length >= 2 ? true : undefined), 5_000, 'POA review');
     expect(receiver.matching(POA_STATUS, externalUserId)[1]!.body).toEqual({ externalUserId, status: 'QUESTIONED' });
 
-    await decide(externalUserId, 'reject');
+    await setKycDecision(sandbox, externalUserId, 'reject');
     expect((await upload(externalUserId)).status).toBe(201);
     const webhooks = await receiver.waitFor(POA_STATUS, externalUserId, 4);
     expect(webhooks[3]!.body).toEqual({ externalUserId, status: 'REJECTED' });

@@ -1,35 +1,19 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { setKycDecision } from './support/sandbox-admin';
 
 describe('KYC reviews across a sandbox restart', () => {
-  const schema = uniqueSchema();
-  let receiver: WebhookReceiver;
-  let sandbox: TestSandbox | undefined;
   // Reviews are due 1.5 s after the request (150 s × 0.01): time to stop the first instance.
-  const env = () => ({
-    P100_SANDBOX_WEBHOOK_URL: receiver.url,
-    P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
-    P100_SANDBOX_KYC_DECISION_DELAY_MS: '150000',
-  });
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver, schema, start, stop } = useTestSandbox({ webhooks: true, boot: false, env: { P100_SANDBOX_KYC_DECISION_DELAY_MS: '150000' } });
 
   it('keeps a pending proof-of-address review and a pending hosted session, and decides both after the restart', async () => {
-    sandbox = await startTestSandbox(schema, env());
+    await start();
     const highRisk = await createUser(sandbox);
-    await sandbox.admin(`/admin/users/${highRisk.externalUserId}/kyc-decision`, { ...json({ decision: 'poa_required' }), method: 'PUT' });
+    await setKycDecision(sandbox, highRisk.externalUserId, 'poa_required');
     await sandbox.p100('/v1/user/verification', json({ externalUserId: highRisk.externalUserId }));
     await receiver.waitFor('/webhook/high-risk-kyc/status', highRisk.externalUserId, 1, 10_000);
-    await sandbox.admin(`/admin/users/${highRisk.externalUserId}/kyc-decision`, { ...json({ decision: 'approve' }), method: 'PUT' });
+    await setKycDecision(sandbox, highRisk.externalUserId, 'approve');
     const form = new FormData();
     form.append('files', new Blob([new Uint8Array(100).fill(1)], { type: 'application/pdf' }), 'bill.pdf');
     expect((await sandbox.p100(`/v1/user/poa-files/${highRisk.externalUserId}`, { method: 'POST', body: form })).status).toBe(201);
@@ -39,15 +23,14 @@ describe('KYC reviews across a sandbox restart', () => {
     const { verificationId } = await session.json();
     expect((await fetch(`${sandbox.baseUrl}/v1/kyc/verification/${hosted.externalUserId}/${verificationId}`)).status).toBe(200);
 
-    await sandbox.close();
-    sandbox = undefined;
+    await stop();
     const pending = await withSchema(schema, async (db) => ({
       poa: (await db.query(`SELECT status FROM poa_verifications WHERE user_id = $1`, [highRisk.userId])).rows,
       session: (await db.query(`SELECT status FROM kyc_sessions WHERE id = $1`, [verificationId])).rows,
     }));
     expect(pending).toEqual({ poa: [{ status: 'PENDING' }], session: [{ status: 'PENDING' }] });
 
-    sandbox = await startTestSandbox(schema, env());
+    await start();
     const poa = await receiver.waitFor('/webhook/poa-verification/status', highRisk.externalUserId, 2, 10_000);
     expect(poa[1]!.body).toEqual({ externalUserId: highRisk.externalUserId, status: 'APPROVED' });
     await receiver.waitFor('/webhook/user/status', highRisk.externalUserId, 1, 10_000);

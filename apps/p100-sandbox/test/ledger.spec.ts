@@ -1,24 +1,17 @@
 import { DataSource } from 'typeorm';
 import { LedgerService } from '../src/ledger/ledger.service';
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, type TestSandbox } from './support/test-sandbox';
+import { createUser, json } from './support/test-sandbox';
 import { createActiveUser, credit, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 describe('ledger', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
+  const { sandbox } = useTestSandbox();
   let ledger: LedgerService;
   let dataSource: DataSource;
 
-  beforeAll(async () => {
-    sandbox = await startTestSandbox(schema);
+  beforeAll(() => {
     ledger = sandbox.app.get(LedgerService);
     dataSource = sandbox.app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
   });
 
   it('credits exactly, journals every movement and answers the balance', async () => {

@@ -1,4 +1,4 @@
-import { createUser, json, type TestSandbox } from './support/test-sandbox';
+import type { TestSandbox } from './support/test-sandbox';
 import { eventually } from './support/webhook-receiver';
 
 type SourceReviver = (key: string, value: unknown, context?: { source?: string }) => unknown;
@@ -13,28 +13,7 @@ export async function exactJson<T = any>(response: Response): Promise<T> {
   return parseExact<T>(await response.text());
 }
 
-/** A user whose KYC was approved (default decision), with zero balances in every currency. */
-export async function createActiveUser(sandbox: TestSandbox): Promise<{ externalUserId: string; userId: string }> {
-  const user = await createUser(sandbox);
-  const verified = await sandbox.p100('/v1/user/verification', json({ externalUserId: user.externalUserId, documentType: 'ID_CARD' }));
-  if (verified.status !== 200) throw new Error(`verification answered ${verified.status}`);
-  await eventually(
-    async () => {
-      const balances = (await (await sandbox.p100(`/v1/user/balances/${user.externalUserId}`)).json()) as { fiatBalances: unknown[] };
-      return balances.fiatBalances.length > 0 ? true : undefined;
-    },
-    5_000,
-    'KYC approval',
-  );
-  return { externalUserId: user.externalUserId, userId: user.userId };
-}
-
-/** Funds a balance through the admin API. */
-export async function credit(sandbox: TestSandbox, target: { externalUserId: string } | { partner: true }, currency: string, amount: string) {
-  const response = await sandbox.admin('/admin/ledger/credit', json({ ...target, currency, amount }));
-  if (response.status !== 200) throw new Error(`credit answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as { balance: string };
-}
+export { createActiveUser, credit } from './support/sandbox-admin';
 
 /** One balance amount (exact string) of a user from Get User Balances. */
 export async function userBalance(sandbox: TestSandbox, externalUserId: string, currency: string): Promise<string> {

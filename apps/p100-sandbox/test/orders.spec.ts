@@ -1,7 +1,7 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, sleep, WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
+import { json } from './support/test-sandbox';
+import { eventually, sleep, type ReceivedWebhook } from './support/webhook-receiver';
 import { exactJson, partnerBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const ORDER_STATUS = '/webhook/order/status';
 const LOCK_TTL_MS = 1500;
@@ -9,25 +9,13 @@ const LOCK_TTL_MS = 1500;
 const PAYMENT_WINDOW_MS = 300_000;
 
 describe('orders: rates, rate locks, orders and their payment', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
+  const { sandbox, receiver } = useTestSandbox({
+    webhooks: true,
+    env: {
       // Short locks and payment windows so expiry is tested without waiting P100's real times.
       P100_SANDBOX_ORDER_LOCK_TTL_MS: String(LOCK_TTL_MS),
       P100_SANDBOX_PAYMENT_WINDOW_MS: String(PAYMENT_WINDOW_MS),
-    });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
+    },
   });
 
   const lock = async (body: Record<string, unknown>) => {

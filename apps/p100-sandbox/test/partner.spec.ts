@@ -1,23 +1,9 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, WebhookReceiver } from './support/webhook-receiver';
+import { json, TEST_WEBHOOK_TOKEN } from './support/test-sandbox';
 import { credit, exactJson } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 describe('partner balances and wallets', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, { P100_SANDBOX_WEBHOOK_URL: receiver.url, P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver } = useTestSandbox({ webhooks: true });
 
   it('lists every currency with the ledger amount, an IBAN for EUR and the staging network config', async () => {
     await credit(sandbox, { partner: true }, 'eth', '1.23456789');
@@ -47,7 +33,7 @@ describe('partner balances and wallets', () => {
     const created = await response.json();
     expect(created).toEqual({ id: expect.any(String), currency: 'usdc', network: 'polygon', status: 'PENDING' });
 
-    const webhook = await eventually(async () => receiver.received.find((w) => w.path === '/webhook/wallet/status' && w.body.id === created.id), 5_000, 'wallet webhook');
+    const webhook = (await receiver.whenReceived('/webhook/wallet/status', (b) => b.id === created.id))[0]!;
     expect(webhook.headers.authorization).toBe(TEST_WEBHOOK_TOKEN);
     expect(webhook.body).toEqual({ id: created.id, currency: 'usdc', network: 'polygon', wallet: expect.stringMatching(/^0x[0-9a-f]{40}$/), status: 'CREATED' });
     const balances = await (await sandbox.p100('/v1/partner/balances')).json();

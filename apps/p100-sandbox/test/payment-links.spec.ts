@@ -1,34 +1,22 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
+import { json } from './support/test-sandbox';
+import { type ReceivedWebhook } from './support/webhook-receiver';
 import { exactJson, partnerBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const PAYMENT_LINK = '/webhook/payment-link/status';
 
 describe('payment links and hosted checkouts', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
+  const { sandbox, receiver } = useTestSandbox({
+    webhooks: true,
+    env: {
       P100_SANDBOX_CHECKOUT_BASE_URL: 'https://pay.sandbox.test/',
       // 100 s of P100 time × 0.01 = a 1 s payment window.
       P100_SANDBOX_PAYMENT_WINDOW_MS: '100000',
-    });
+    },
   });
 
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
-
-  const webhook = (paymentLinkId: string): Promise<ReceivedWebhook> =>
-    eventually(async () => receiver.received.find((w) => w.path === PAYMENT_LINK && w.body.paymentLinkId === paymentLinkId), 5_000, 'payment-link webhook');
+  const webhook = async (paymentLinkId: string): Promise<ReceivedWebhook> =>
+    (await receiver.whenReceived(PAYMENT_LINK, (b) => b.paymentLinkId === paymentLinkId))[0]!;
 
   const generate = async (path: string, body: Record<string, unknown>) => {
     const response = await sandbox.p100(path, json(body));

@@ -1,31 +1,14 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 describe('a sandbox restart', () => {
-  const schema = uniqueSchema();
-  let receiver: WebhookReceiver;
-  let sandbox: TestSandbox | undefined;
   // The decision is due 1.5 s after the request (150 s × 0.01): long enough to stop the first
   // instance before it, short enough for a test.
-  const env = () => ({
-    P100_SANDBOX_WEBHOOK_URL: receiver.url,
-    P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
-    P100_SANDBOX_KYC_DECISION_DELAY_MS: '150000',
-  });
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver, schema, start, stop } = useTestSandbox({ webhooks: true, boot: false, env: { P100_SANDBOX_KYC_DECISION_DELAY_MS: '150000' } });
 
   it('keeps a pending KYC decision across the restart and carries it out afterwards', async () => {
-    sandbox = await startTestSandbox(schema, env());
+    await start();
     const { externalUserId, userId } = await createUser(sandbox);
     expect((await sandbox.p100('/v1/user/verification', json({ externalUserId }))).status).toBe(200);
 
@@ -34,8 +17,7 @@ describe('a sandbox restart', () => {
     expect(retry.status).toBe(202);
     expect(await retry.json()).toMatchObject({ errorCode: 'P212' });
 
-    await sandbox.close();
-    sandbox = undefined;
+    await stop();
     const beforeRestart = await withSchema(schema, async (db) => ({
       user: (await db.query(`SELECT status FROM users WHERE id = $1`, [userId])).rows[0],
       pending: (await db.query(`SELECT count(*)::int AS n FROM kyc_verifications WHERE user_id = $1 AND status = 'pending'`, [userId])).rows[0],
@@ -43,7 +25,7 @@ describe('a sandbox restart', () => {
     }));
     expect(beforeRestart).toEqual({ user: { status: 'KYC_PENDING' }, pending: { n: 1 }, balances: { n: 0 } });
 
-    sandbox = await startTestSandbox(schema, env());
+    await start();
     const [webhook] = await receiver.waitFor('/webhook/user/status', externalUserId, 1, 10_000);
     expect(webhook!.body).toEqual({ externalUserId, status: 'ACTIVE' });
     const balances = await (await sandbox.p100(`/v1/user/balances/${externalUserId}`)).json();

@@ -1,22 +1,12 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { json, startTestSandbox, type TestSandbox } from './support/test-sandbox';
+import { json } from './support/test-sandbox';
 import { createActiveUser, credit, settled, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 /** Never whitelisted: no deposit ever came from it. */
 const THIRD_PARTY_IBAN = 'DE89370400440532013000';
 
 describe('SEPA transfers of a Level 2 (open loop) partner', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox(schema, { P100_SANDBOX_SEPA_LEVEL: '2' });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox } = useTestSandbox({ env: { P100_SANDBOX_SEPA_LEVEL: '2' } });
 
   const transfer = (body: Record<string, unknown>) =>
     sandbox.p100('/v1/sepa-transfer', json({ amount: '20', currency: 'eur', destinationIban: THIRD_PARTY_IBAN, transferTitle: 'Invoice 7', ...body }));

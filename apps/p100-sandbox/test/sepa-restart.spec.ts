@@ -1,34 +1,18 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { json } from './support/test-sandbox';
+import { eventually } from './support/webhook-receiver';
 import { createActiveUser, credit, exactJson, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const SENDER_IBAN = 'PL61109010140000071219812874';
 
 describe('SEPA and crypto movements across a sandbox restart', () => {
-  const schema = uniqueSchema();
-  let receiver: WebhookReceiver;
-  let sandbox: TestSandbox | undefined;
   // Each processing step is due 1.5 s after it is queued (150 s × 0.01): long enough to stop the
   // first instance before it, short enough for a test.
-  const env = () => ({
-    P100_SANDBOX_WEBHOOK_URL: receiver.url,
-    P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
-    P100_SANDBOX_MONEY_PROCESSING_DELAY_MS: '150000',
-  });
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver, schema, start, stop } = useTestSandbox({ webhooks: true, boot: false, env: { P100_SANDBOX_MONEY_PROCESSING_DELAY_MS: '150000' } });
 
   it('finishes a deposit check and a withdrawal queued before the restart, once, after it', async () => {
-    sandbox = await startTestSandbox(schema, env());
+    await start();
     const user = await createActiveUser(sandbox);
     await credit(sandbox, { externalUserId: user.externalUserId }, 'eth', '1');
     const deposit = await sandbox.admin(
@@ -51,15 +35,14 @@ describe('SEPA and crypto movements across a sandbox restart', () => {
       )
     ).json();
 
-    await sandbox.close();
-    sandbox = undefined;
+    await stop();
     const beforeRestart = await withSchema(schema, async (db) => ({
       deposit: (await db.query(`SELECT status FROM sepa_deposits`)).rows,
       withdrawal: (await db.query(`SELECT status FROM crypto_withdrawals WHERE id = $1`, [withdrawalId])).rows,
     }));
     expect(beforeRestart).toEqual({ deposit: [{ status: 'PENDING' }], withdrawal: [{ status: 'PENDING' }] });
 
-    sandbox = await startTestSandbox(schema, env());
+    await start();
     const running = sandbox;
     await eventually(
       async () => ((await exactJson(await running.p100(`/v1/crypto-withdrawal/details/${withdrawalId}`))).status === 'SUCCESSFUL' ? true : undefined),

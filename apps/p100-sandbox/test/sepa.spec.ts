@@ -1,8 +1,7 @@
 import { isValidIban } from '../src/balances/iban';
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
+import { json, TEST_WEBHOOK_TOKEN } from './support/test-sandbox';
 import { createActiveUser, credit, exactJson, jsonText, partnerBalance, settled, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const IBAN_STATUS = '/webhook/iban/status';
 const SEPA_DEPOSIT = '/webhook/sepa-deposit/status';
@@ -13,26 +12,7 @@ const SENDER_IBAN = 'PL61109010140000071219812874';
 const OTHER_IBAN = 'DE89370400440532013000';
 
 describe('SEPA: deposit info, incoming deposits, contact lists and transfers', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, { P100_SANDBOX_WEBHOOK_URL: receiver.url, P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
-
-  const webhooks = (path: string, match: (body: Record<string, unknown>) => boolean, count = 1): Promise<ReceivedWebhook[]> =>
-    eventually(async () => {
-      const found = receiver.received.filter((w) => w.path === path && match(w.body));
-      return found.length >= count ? found : undefined;
-    }, 5_000, `${count} webhook(s) to ${path}`);
+  const { sandbox, receiver } = useTestSandbox({ webhooks: true });
 
   const deposit = async (body: Record<string, unknown>) => {
     const response = await sandbox.admin('/admin/sepa/deposits', json(body));
@@ -44,7 +24,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
   async function fundedUser(amount: string) {
     const user = await createActiveUser(sandbox);
     await deposit({ externalUserId: user.externalUserId, amount, senderName: 'KOWALSKI Jan', senderIban: SENDER_IBAN });
-    await webhooks(IBAN_STATUS, (b) => b.externalUserId === user.externalUserId && b.status === 'APPROVED');
+    await receiver.whenReceived(IBAN_STATUS, (b) => b.externalUserId === user.externalUserId && b.status === 'APPROVED');
     return user;
   }
 
@@ -78,7 +58,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
     const user = await createActiveUser(sandbox);
     const { id } = await deposit({ externalUserId: user.externalUserId, amount: '250.75', senderName: 'Kowalski  Jan', senderIban: SENDER_IBAN });
 
-    const statuses = await webhooks(IBAN_STATUS, (b) => b.externalUserId === user.externalUserId, 2);
+    const statuses = await receiver.whenReceived(IBAN_STATUS, (b) => b.externalUserId === user.externalUserId, 2);
     expect(statuses.map((w) => w.body.status)).toEqual(['PENDING', 'APPROVED']);
     expect(statuses[1]!.body).toEqual({
       externalUserId: user.externalUserId,
@@ -88,7 +68,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
       status: 'APPROVED',
       createdAt: statuses[0]!.body.createdAt,
     });
-    const [credited] = await webhooks(SEPA_DEPOSIT, (b) => b.id === id);
+    const [credited] = await receiver.whenReceived(SEPA_DEPOSIT, (b) => b.id === id);
     expect(credited!.body).toMatchObject({ externalUserId: user.externalUserId, amount: '250.75', senderIban: SENDER_IBAN, title: user.userId });
     expect(credited!.headers.authorization).toBe(TEST_WEBHOOK_TOKEN);
 
@@ -101,7 +81,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
     const user = await createActiveUser(sandbox);
     await deposit({ externalUserId: user.externalUserId, amount: '99.99', senderName: 'Anna Nowak', senderIban: OTHER_IBAN });
 
-    const statuses = await webhooks(IBAN_STATUS, (b) => b.externalUserId === user.externalUserId, 2);
+    const statuses = await receiver.whenReceived(IBAN_STATUS, (b) => b.externalUserId === user.externalUserId, 2);
     expect(statuses.map((w) => w.body.status)).toEqual(['PENDING', 'REJECTED']);
     expect(await userBalance(sandbox, user.externalUserId, 'eur')).toBe('0.00');
     expect(await (await sandbox.p100(`/v1/sepa-deposit/contacts/${user.externalUserId}`)).json()).toEqual({ contacts: [] });
@@ -130,7 +110,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
       user: { externalUserId: user.externalUserId, firstName: 'Jan', lastName: 'Kowalski', country: 'PL' },
     });
     expect(await userBalance(sandbox, user.externalUserId, 'eur')).toBe('148.50');
-    const [webhook] = await webhooks(USER_SEPA_TRANSFER, (b) => b.id === transferId);
+    const [webhook] = await receiver.whenReceived(USER_SEPA_TRANSFER, (b) => b.id === transferId);
     expect(webhook!.body).toMatchObject({ id: transferId, status: 'SUCCESSFUL', amount: '100.5', fee: 1, destinationIban: SENDER_IBAN });
   });
 
@@ -146,7 +126,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
     // 49.50 + the €1.00 minimum fee is more than 50.00.
     const details = await settled(sandbox, `/v1/sepa-transfer/details/${transferId}`);
     expect(details).toMatchObject({ status: 'FAILED', error: { description: 'Insufficient funds', status: 'insufficient-funds' } });
-    const [webhook] = await webhooks(USER_SEPA_TRANSFER, (b) => b.id === transferId);
+    const [webhook] = await receiver.whenReceived(USER_SEPA_TRANSFER, (b) => b.id === transferId);
     expect(webhook!.body).toEqual({ id: transferId, status: 'FAILED', error: { description: 'Insufficient funds', status: 'insufficient-funds' } });
     expect(await userBalance(sandbox, user.externalUserId, 'eur')).toBe('50.00');
   });
@@ -166,7 +146,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
 
   it('pays out from the partner balance after a partner deposit whitelisted the IBAN (fee 0.1 % above €1000)', async () => {
     await deposit({ amount: '10.00', senderName: 'Partner Treasury', senderIban: OTHER_IBAN });
-    await webhooks(IBAN_STATUS, (b) => b.externalUserId === undefined && b.iban === OTHER_IBAN && b.status === 'APPROVED');
+    await receiver.whenReceived(IBAN_STATUS, (b) => b.externalUserId === undefined && b.iban === OTHER_IBAN && b.status === 'APPROVED');
     const contacts = await (await sandbox.p100('/v1/partner/sepa-deposit/contacts')).json();
     expect(contacts.contacts.map((c: { iban: string }) => c.iban)).toContain(OTHER_IBAN);
     await credit(sandbox, { partner: true }, 'eur', '3000');
@@ -183,7 +163,7 @@ describe('SEPA: deposit info, incoming deposits, contact lists and transfers', (
     expect(details.user).toBeUndefined();
     const done = await settled(sandbox, `/v1/sepa-transfer/details/${transferId}`);
     expect(done).toMatchObject({ status: 'SUCCESSFUL', amount: '2000.25', fee: '2' });
-    const [webhook] = await webhooks(PARTNER_SEPA_TRANSFER, (b) => b.id === transferId);
+    const [webhook] = await receiver.whenReceived(PARTNER_SEPA_TRANSFER, (b) => b.id === transferId);
     expect(webhook!.body.status).toBe('SUCCESSFUL');
     // 3010.00 before minus 2000.25 and a 2.00 fee (0.1 % of 2000.25, rounded to the cent).
     expect(before).toBe('3010.00');

@@ -1,35 +1,15 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json, TEST_WEBHOOK_TOKEN } from './support/test-sandbox';
 import { createActiveUser, credit, exactJson, jsonText, partnerBalance, settled, userBalance } from './money-fixtures';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const TRANSFER_WEBHOOK = '/transfer-webhook';
 
 describe('internal transfers', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, { P100_SANDBOX_WEBHOOK_URL: receiver.url, P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver, schema } = useTestSandbox({ webhooks: true });
 
   const transfer = (body: Record<string, unknown>) => sandbox.p100('/v1/transfer', json(body));
-  const webhookFor = async (transferId: string) => {
-    for (let i = 0; i < 250; i += 1) {
-      const found = receiver.received.find((w) => w.path === TRANSFER_WEBHOOK && w.body.id === transferId);
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`no internal-transfer webhook for ${transferId}`);
-  };
+  const webhookFor = async (transferId: string) => (await receiver.whenReceived(TRANSFER_WEBHOOK, (b) => b.id === transferId))[0]!;
 
   it('funds a user from the partner balance, exactly, with the webhook and details', async () => {
     const { externalUserId } = await createActiveUser(sandbox);

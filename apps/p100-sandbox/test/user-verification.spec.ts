@@ -1,28 +1,14 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, sleep, WebhookReceiver } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json, TEST_WEBHOOK_TOKEN } from './support/test-sandbox';
+import { eventually, sleep } from './support/webhook-receiver';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { setKycDecision, userState } from './support/sandbox-admin';
 
 const USER_STATUS = '/webhook/user/status';
 const KYC_VERIFICATION_STATUS = '/webhook/kyc-verification/status';
 
 describe('Add User Verification and the KYC decision', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
-
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
-    });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, receiver, schema } = useTestSandbox({ webhooks: true });
 
   const verify = (externalUserId: string) => sandbox.p100('/v1/user/verification', json({ externalUserId, documentType: 'ID_CARD' }));
   const balancesOf = async (externalUserId: string) => (await sandbox.p100(`/v1/user/balances/${externalUserId}`)).json();
@@ -87,17 +73,14 @@ describe('Add User Verification and the KYC decision', () => {
 
   it('rejects when the admin set a reject decision: no balances, REJECTED by webhook and nothing on user-status', async () => {
     const { externalUserId } = await createUser(sandbox);
-    const put = await sandbox.admin(`/admin/users/${externalUserId}/kyc-decision`, {
-      ...json({ decision: 'reject' }),
-      method: 'PUT',
-    });
+    const put = await setKycDecision(sandbox, externalUserId, 'reject');
     expect(put.status).toBe(200);
 
     expect((await verify(externalUserId)).status).toBe(200);
 
     const [webhook] = await receiver.waitFor(KYC_VERIFICATION_STATUS, externalUserId);
     expect(webhook!.body).toMatchObject({ externalUserId, status: 'REJECTED' });
-    const state = await (await sandbox.admin(`/admin/users/${externalUserId}`)).json();
+    const state = await userState(sandbox, externalUserId);
     expect(state.status).toBe('REJECTED');
     expect(await balancesOf(externalUserId)).toEqual({ fiatBalances: [], cryptoBalances: [] });
     await sleep(200);
@@ -106,7 +89,7 @@ describe('Add User Verification and the KYC decision', () => {
 
   it('asks for proof of address on a poa_required decision and creates no balances', async () => {
     const { externalUserId } = await createUser(sandbox);
-    await sandbox.admin(`/admin/users/${externalUserId}/kyc-decision`, { ...json({ decision: 'poa_required' }), method: 'PUT' });
+    await setKycDecision(sandbox, externalUserId, 'poa_required');
     await verify(externalUserId);
     const [webhook] = await receiver.waitFor('/webhook/high-risk-kyc/status', externalUserId);
     expect(webhook!.body).toEqual({ externalUserId, status: 'POA_REQUIRED' });

@@ -1,29 +1,12 @@
-import { dropSchema, uniqueSchema, withSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, type TestSandbox } from './support/test-sandbox';
-import { eventually } from './support/webhook-receiver';
+import { withSchema } from './support/test-database';
+import { createUser, json } from './support/test-sandbox';
+import { useTestSandbox } from './support/sandbox-fixture';
+import { createActiveUser } from './support/sandbox-admin';
 
 describe('User account management and the legacy user operations', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox(schema);
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox, schema } = useTestSandbox();
 
   const patch = (path: string, body: unknown = {}) => sandbox.p100(path, { ...json(body), method: 'PATCH' });
-  const userState = async (externalUserId: string) => (await sandbox.admin(`/admin/users/${externalUserId}`)).json();
-
-  async function verifiedUser(overrides: Record<string, unknown> = {}) {
-    const user = await createUser(sandbox, overrides);
-    await sandbox.p100('/v1/user/verification', json({ externalUserId: user.externalUserId }));
-    await eventually(async () => ((await userState(user.externalUserId)).status === 'ACTIVE' ? true : undefined), 5_000, 'KYC approval');
-    return user;
-  }
 
   describe('Create User Account and Generate Balances Without KYC (legacy)', () => {
     const body = (overrides: Record<string, unknown> = {}) => ({
@@ -70,7 +53,7 @@ describe('User account management and the legacy user operations', () => {
 
   describe('Extend user', () => {
     it('extends a verified user, and refuses an unverified one with P459', async () => {
-      const { externalUserId } = await verifiedUser();
+      const { externalUserId } = await createActiveUser(sandbox);
       const response = await sandbox.p100('/v1/user/extend', json({ externalUserId }));
       expect(response.status).toBe(201);
       expect(await response.json()).toEqual({});
@@ -79,7 +62,7 @@ describe('User account management and the legacy user operations', () => {
     });
 
     it('needs an approved proof of address where POA is required for the extended level (P460)', async () => {
-      const { externalUserId } = await verifiedUser({ country: 'UA' });
+      const { externalUserId } = await createActiveUser(sandbox, { country: 'UA' });
       const response = await sandbox.p100('/v1/user/extend', json({ externalUserId }));
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ errorCode: 'P460' });
@@ -107,7 +90,7 @@ describe('User account management and the legacy user operations', () => {
 
   describe('Delete, Suspend and Unsuspend User', () => {
     it('deletes a user for good: every later call answers P412', async () => {
-      const { externalUserId } = await verifiedUser();
+      const { externalUserId } = await createActiveUser(sandbox);
       const response = await sandbox.p100(`/v1/user/${externalUserId}`, { method: 'DELETE' });
       expect(response.status).toBe(200);
       expect(await (await sandbox.p100(`/v1/user/${externalUserId}`, { method: 'DELETE' })).json()).toMatchObject({ errorCode: 'P412' });
@@ -116,7 +99,7 @@ describe('User account management and the legacy user operations', () => {
     });
 
     it('suspends and unsuspends a user; unknown users get P412', async () => {
-      const { externalUserId, userId } = await verifiedUser();
+      const { externalUserId, userId } = await createActiveUser(sandbox);
       const suspended = await patch(`/v1/user/suspend/${externalUserId}`);
       expect(suspended.status).toBe(200);
       expect(await suspended.json()).toEqual({});

@@ -1,6 +1,6 @@
-import { dropSchema, uniqueSchema } from './support/test-database';
-import { createUser, json, startTestSandbox, TEST_WEBHOOK_TOKEN, type TestSandbox } from './support/test-sandbox';
-import { eventually, sleep, WebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
+import { createUser, json, TEST_WEBHOOK_TOKEN } from './support/test-sandbox';
+import { eventually, sleep, type ReceivedWebhook } from './support/webhook-receiver';
+import { useTestSandbox } from './support/sandbox-fixture';
 
 const USER_STATUS = '/webhook/user/status';
 
@@ -20,30 +20,17 @@ interface DeliveryView {
  * timeout 300 ms.
  */
 describe('webhook delivery', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-  let receiver: WebhookReceiver;
+  const { sandbox, receiver } = useTestSandbox({ webhooks: true });
   /** Answers per user: the n-th webhook for a user gets plan[n] (the last entry repeats). */
   const plans = new Map<string, Array<{ status: number; delayMs?: number }>>();
 
-  beforeAll(async () => {
-    receiver = await WebhookReceiver.start();
+  beforeAll(() => {
     receiver.respondWith((webhook) => {
       const plan = plans.get(String(webhook.body.externalUserId));
       if (!plan || webhook.path !== USER_STATUS) return { status: 200 };
       const seen = receiver.matching(USER_STATUS, String(webhook.body.externalUserId)).length;
       return plan[Math.min(seen - 1, plan.length - 1)]!;
     });
-    sandbox = await startTestSandbox(schema, {
-      P100_SANDBOX_WEBHOOK_URL: receiver.url,
-      P100_SANDBOX_WEBHOOK_TOKEN: TEST_WEBHOOK_TOKEN,
-    });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await receiver?.close();
-    await dropSchema(schema);
   });
 
   async function onboard(plan: Array<{ status: number; delayMs?: number }>): Promise<string> {
@@ -130,17 +117,7 @@ describe('webhook delivery', () => {
 });
 
 describe('webhook delivery without a partner URL', () => {
-  const schema = uniqueSchema();
-  let sandbox: TestSandbox;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox(schema);
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-    await dropSchema(schema);
-  });
+  const { sandbox } = useTestSandbox();
 
   it('sends nothing and records the deliveries as skipped', async () => {
     const { externalUserId } = await createUser(sandbox);

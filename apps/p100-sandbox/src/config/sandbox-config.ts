@@ -44,7 +44,11 @@ export const sandboxEnv = serviceEnv
     P100_SANDBOX_EXCHANGE_LOCK_TTL_MS: z.coerce.number().int().positive().default(60_000),
     /** `feePercentage` of exchange locks (docs example 1.49). */
     P100_SANDBOX_EXCHANGE_FEE_PERCENTAGE: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/).default('1.49'),
-    /** Exchange, internal transfer and wallet creation processing time (before scaling; inferred). */
+    /**
+     * Processing time of every asynchronous money step (before scaling; inferred): exchanges,
+     * internal transfers, wallet creation, SEPA deposits and transfers, crypto deposits and
+     * withdrawals, and order payments.
+     */
     P100_SANDBOX_MONEY_PROCESSING_DELAY_MS: z.coerce.number().int().min(0).default(2000),
     /** Rate random walk: largest step per read in basis points (0 = fixed rates). */
     P100_SANDBOX_RATE_DRIFT_BPS: z.coerce.number().int().min(0).max(10_000).default(0),

@@ -6,7 +6,7 @@ import { query, queryOne } from '../database/sql';
 import { cryptoCurrency } from '../ledger/currency-catalog';
 import { LedgerService } from '../ledger/ledger.service';
 import { compare, mulRound } from '../money/decimal';
-import { DueStepWorker } from '../sepa/due-step.worker';
+import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { cryptoDepositPayload, findCryptoDeposit, type CryptoDepositRow, type CryptoDepositStatus } from './crypto-deposit.payload';
 import { catalogDecimal } from './crypto-networks';
@@ -21,16 +21,16 @@ import { catalogDecimal } from './crypto-networks';
  * Every status change sends the `crypto-deposit` webhook in the same transaction.
  */
 @Injectable()
-export class CryptoDepositWorker extends DueStepWorker {
+export class CryptoDepositWorker extends DueRowWorker {
   constructor(
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
     private readonly ledger: LedgerService,
   ) {
-    super(dataSource, 'crypto_deposits', config.pollIntervalMs);
+    super(dataSource, scheduledSteps('crypto_deposits'), config.pollIntervalMs);
   }
 
-  protected async advance(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const deposit = await findCryptoDeposit(tx, id);
     if (deposit?.status !== 'WAITING_FOR_VERIFICATION') return;
     const status = await this.decide(tx, deposit);

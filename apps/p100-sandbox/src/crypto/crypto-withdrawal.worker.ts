@@ -3,11 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { query } from '../database/sql';
+import { dueIn, query } from '../database/sql';
 import { INSUFFICIENT_FUNDS } from '../ledger/failure-reasons';
 import { LedgerService } from '../ledger/ledger.service';
 import { add } from '../money/decimal';
-import { dueIn, DueStepWorker } from '../sepa/due-step.worker';
+import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { cryptoWithdrawalWebhook, findCryptoWithdrawal, totalFee, type CryptoWithdrawalRow } from './crypto-withdrawal.view';
 
@@ -19,16 +19,16 @@ import { cryptoWithdrawalWebhook, findCryptoWithdrawal, totalFee, type CryptoWit
  * The intermediate status names are not documented (inferred).
  */
 @Injectable()
-export class CryptoWithdrawalWorker extends DueStepWorker {
+export class CryptoWithdrawalWorker extends DueRowWorker {
   constructor(
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
     private readonly ledger: LedgerService,
   ) {
-    super(dataSource, 'crypto_withdrawals', config.pollIntervalMs);
+    super(dataSource, scheduledSteps('crypto_withdrawals'), config.pollIntervalMs);
   }
 
-  protected async advance(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const withdrawal = await findCryptoWithdrawal(tx, id);
     if (withdrawal?.status === 'PENDING') await this.debit(tx, withdrawal);
     else if (withdrawal?.status === 'PROCESSING') await this.confirmOnChain(tx, withdrawal);

@@ -3,11 +3,10 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { query } from '../database/sql';
+import { dueIn, query } from '../database/sql';
 import { P100ValidationError } from '../errors/p100-error';
 import { parseP100Input } from '../errors/parse-p100-input';
 import { requiredText } from '../sepa/request-fields';
-import { dueIn } from '../sepa/due-step.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { cryptoDepositPayload, findCryptoDeposit } from './crypto-deposit.payload';
 

@@ -26,3 +26,15 @@ export function uniqueViolation(error: unknown): string | undefined {
   const code = e.driverError?.code ?? e.code;
   return code === '23505' ? (e.driverError?.constraint ?? e.constraint ?? '') : undefined;
 }
+
+/** SQL for "now + the (already scaled) delay", with the delay as parameter `$n` in milliseconds. */
+export const dueIn = (param: string) => `now() + make_interval(secs => ${param}::double precision / 1000)`;
+
+/** Milliseconds (never negative) until the earliest `column` of the rows matching `where`, or null. */
+export async function msUntilEarliest(db: Sql, table: string, column: string, where: string): Promise<number | null> {
+  const row = await queryOne<{ ms: number | null }>(
+    db,
+    `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(${column}) - now())) * 1000)::float8 AS ms FROM ${table} WHERE ${where}`,
+  );
+  return row?.ms ?? null;
+}

@@ -4,7 +4,7 @@ import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { INSUFFICIENT_FUNDS } from '../ledger/failure-reasons';
 import { LedgerService, type LedgerOwner } from '../ledger/ledger.service';
-import { DueRowWorker } from '../money/due-row.worker';
+import { DueRowWorker, pendingRows, type DueRow } from '../shared/due-row.worker';
 import { normalize } from '../money/decimal';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { exchangeView } from './exchange.view';
@@ -22,10 +22,10 @@ export class ExchangeSettlementWorker extends DueRowWorker {
     private readonly ledger: LedgerService,
     @Inject(SANDBOX_CONFIG) config: SandboxConfig,
   ) {
-    super(dataSource, 'exchanges', config.pollIntervalMs);
+    super(dataSource, pendingRows('exchanges'), config.pollIntervalMs);
   }
 
-  protected async settle(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const exchange = (await findExchange(tx, id))!;
     const owner: LedgerOwner = exchange.owner_kind === 'user' ? { kind: 'user', userId: exchange.user_id! } : { kind: 'partner' };
     const reference = { type: 'exchange', id };

@@ -1,4 +1,4 @@
-import { query, queryOne, type Sql } from '../database/sql';
+import { dueIn, query, queryOne, type Sql } from '../database/sql';
 import type { LedgerOwner } from '../ledger/ledger.service';
 import type { ExchangeQuote } from './exchange-quote';
 
@@ -42,7 +42,7 @@ export async function insertExchange(
     `INSERT INTO exchanges (id, owner_kind, user_id, lock_id, currency_from, currency_to, amount, rate, fee_percentage, fee,
                             amount_to, status, due_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8::numeric, $9::numeric, $10::numeric, $11::numeric, 'PENDING',
-             now() + make_interval(secs => $12::double precision / 1000))`,
+             ${dueIn('$12')})`,
     [
       exchange.id,
       exchange.owner.kind,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { query, queryOne } from '../database/sql';
+import { dueIn, query, queryOne } from '../database/sql';
 import { P100Error, P100ValidationError } from '../errors/p100-error';
 import { requireUser } from '../users/require-user';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
@@ -51,7 +51,7 @@ export class AddPoaFileHandler {
       await query(
         tx,
         `INSERT INTO poa_verifications (id, user_id, status, files, due_at)
-         VALUES ($1, $2, 'PENDING', $3::jsonb, now() + make_interval(secs => $4::double precision / 1000))`,
+         VALUES ($1, $2, 'PENDING', $3::jsonb, ${dueIn('$4')})`,
         [randomUUID(), user.id, JSON.stringify(metadata), scaled(this.config, this.config.kycDecisionDelayMs)],
       );
       await enqueueWebhook(tx, { event: 'poa-verification-status', payload: { externalUserId, status: 'WAITING' } });

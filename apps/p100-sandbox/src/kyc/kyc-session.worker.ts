@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { query, queryOne } from '../database/sql';
-import { DueRowWorker } from '../money/due-row.worker';
+import { DueRowWorker, pendingRows, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { resolveKycDecision } from './kyc-decision';
 
@@ -19,10 +19,10 @@ export class KycSessionWorker extends DueRowWorker {
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
   ) {
-    super(dataSource, 'kyc_sessions', config.pollIntervalMs);
+    super(dataSource, pendingRows('kyc_sessions'), config.pollIntervalMs);
   }
 
-  protected async settle(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const session = await queryOne<{ external_user_id: string }>(
       tx,
       `SELECT u.external_user_id FROM kyc_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,

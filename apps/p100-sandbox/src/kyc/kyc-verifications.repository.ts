@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { query, queryOne, type Sql } from '../database/sql';
+import { dueIn, msUntilEarliest, query, queryOne, type Sql } from '../database/sql';
 import type { KycDecision } from './kyc-decision';
 
 export interface DueVerification {
@@ -12,7 +12,7 @@ export async function scheduleVerification(tx: Sql, userId: string, delayMs: num
   await query(
     tx,
     `INSERT INTO kyc_verifications (id, user_id, status, due_at)
-     VALUES ($1, $2, 'pending', now() + make_interval(secs => $3::double precision / 1000))`,
+     VALUES ($1, $2, 'pending', ${dueIn('$3')})`,
     [id, userId, delayMs],
   );
   return id;
@@ -34,11 +34,6 @@ export async function markVerificationDecided(tx: Sql, id: string, decision: Kyc
   await query(tx, `UPDATE kyc_verifications SET status = 'decided', decision = $2, decided_at = now() WHERE id = $1`, [id, decision]);
 }
 
-export async function msUntilNextVerification(db: Sql): Promise<number | null> {
-  const row = await queryOne<{ ms: number | null }>(
-    db,
-    `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(due_at) - now())) * 1000)::float8 AS ms
-       FROM kyc_verifications WHERE status = 'pending'`,
-  );
-  return row?.ms ?? null;
+export function msUntilNextVerification(db: Sql): Promise<number | null> {
+  return msUntilEarliest(db, 'kyc_verifications', 'due_at', `status = 'pending'`);
 }

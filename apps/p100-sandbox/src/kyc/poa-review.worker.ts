@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { query, queryOne } from '../database/sql';
-import { DueRowWorker } from '../money/due-row.worker';
+import { DueRowWorker, pendingRows, type DueRow } from '../shared/due-row.worker';
 import { findUserById } from '../users/users.repository';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { applyKycDecision } from './apply-kyc-decision';
@@ -28,10 +28,10 @@ export class PoaReviewWorker extends DueRowWorker {
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
   ) {
-    super(dataSource, 'poa_verifications', config.pollIntervalMs);
+    super(dataSource, pendingRows('poa_verifications'), config.pollIntervalMs);
   }
 
-  protected async settle(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const review = await queryOne<{ user_id: string }>(tx, `SELECT user_id FROM poa_verifications WHERE id = $1`, [id]);
     const user = (await findUserById(tx, review!.user_id, true))!;
     const decision = await resolveKycDecision(tx, user.external_user_id, this.config.defaultKycDecision);

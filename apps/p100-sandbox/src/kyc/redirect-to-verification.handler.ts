@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { query } from '../database/sql';
+import { dueIn, query } from '../database/sql';
 import { P100Error } from '../errors/p100-error';
 import { requireUser } from '../users/require-user';
 import { KycSessionWorker } from './kyc-session.worker';
@@ -30,7 +30,7 @@ export class RedirectToVerificationHandler {
       if (session.status !== 'CREATED') return; // reopening the page changes nothing
       await query(
         tx,
-        `UPDATE kyc_sessions SET status = 'PENDING', due_at = now() + make_interval(secs => $2::double precision / 1000) WHERE id = $1`,
+        `UPDATE kyc_sessions SET status = 'PENDING', due_at = ${dueIn('$2')} WHERE id = $1`,
         [session.id, scaled(this.config, this.config.kycDecisionDelayMs)],
       );
     });

@@ -1,5 +1,6 @@
+import { toPlainDecimal } from '@platform/contracts';
 import type { FastifyRequest } from 'fastify';
-import { exactJsonBody, jsonAmount, toPlainDecimal } from './exact-json';
+import { exactJsonBody, jsonAmount } from './exact-json';
 
 const request = (fields: Record<string, unknown>) => fields as unknown as FastifyRequest;
 
@@ -28,6 +29,7 @@ describe('exact JSON amounts', () => {
     );
   });
 
+  // The platform's helper, checked here for the exponent forms the parsed-body fallback produces.
   it('turns exponent notation into plain decimals', () => {
     expect(toPlainDecimal('1.5e-7')).toBe('0.00000015');
     expect(toPlainDecimal('-2E+3')).toBe('-2000');

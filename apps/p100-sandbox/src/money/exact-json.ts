@@ -1,20 +1,18 @@
+import { jsonNumber, parseJsonExact, toPlainDecimal } from '@platform/contracts';
 import type { FastifyRequest } from 'fastify';
 import { normalize } from './decimal';
 
 /**
- * Exact decimals on the wire, the technique of libs/p100-client/src/json.ts: amounts the contract
- * types as JSON numbers are written as raw number literals (`JSON.rawJSON`) and read from the
- * request's source text, so they never pass through a float.
+ * The sandbox's side of exact decimals on the wire. Reading and writing number literals is the
+ * platform's (`parseJsonExact`, `jsonNumber`, `toPlainDecimal` in @platform/contracts); what stays
+ * here is specific to the sandbox: amounts are normalized before they are written, and request
+ * bodies come from Fastify, which may or may not keep the raw text.
  */
-interface RawJsonApi {
-  rawJSON(text: string): object;
-}
-type SourceReviver = (key: string, value: unknown, context?: { source?: string }) => unknown;
 
-/** A decimal string that JSON.stringify writes as the number literal, digit for digit. */
+/** A decimal string that JSON.stringify writes as the (normalized) number literal, digit for digit. */
 export function jsonAmount(decimal: string): number {
   // Typed as number because that is what the contract's JSON says; at runtime it is a raw JSON value.
-  return (JSON as unknown as RawJsonApi).rawJSON(normalize(decimal)) as unknown as number;
+  return jsonNumber(normalize(decimal)) as unknown as number;
 }
 
 /**
@@ -25,11 +23,7 @@ export function jsonAmount(decimal: string): number {
  */
 export function exactJsonBody(request: FastifyRequest): unknown {
   const raw = (request as FastifyRequest & { rawBody?: Buffer | string }).rawBody;
-  if (raw !== undefined && raw.length > 0) {
-    const reviver: SourceReviver = (_key, value, context) =>
-      typeof value === 'number' && context?.source !== undefined ? toPlainDecimal(context.source) : value;
-    return JSON.parse(raw.toString(), reviver as (key: string, value: unknown) => unknown);
-  }
+  if (raw !== undefined && raw.length > 0) return parseJsonExact(raw.toString());
   return numbersToDecimals(request.body);
 }
 
@@ -40,19 +34,4 @@ function numbersToDecimals(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, numbersToDecimals(v)]));
   }
   return value;
-}
-
-/** `1.5e-7` → `0.00000015`, `2E+3` → `2000`; plain decimals are returned unchanged. */
-export function toPlainDecimal(source: string): string {
-  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(source);
-  if (!match) throw new TypeError(`Not a JSON number: ${source}`);
-  const [, sign, int, frac = '', exp] = match;
-  if (exp === undefined) return source;
-  const digits = int + frac;
-  const point = int.length + Number(exp);
-  let plain: string;
-  if (point <= 0) plain = `0.${'0'.repeat(-point)}${digits}`;
-  else if (point >= digits.length) plain = digits + '0'.repeat(point - digits.length);
-  else plain = `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return sign + plain.replace(/^0+(?=\d)/, '');
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { queryOne } from '../database/sql';
+import { dueIn, queryOne } from '../database/sql';
 import { FIAT_CURRENCY } from '../ledger/currency-catalog';
 import { divRound, isPositive } from '../money/decimal';
 import { jsonAmount } from '../money/exact-json';
@@ -47,7 +47,7 @@ export class LockOrderRateHandler {
       const lock = await queryOne<{ id: string; expires_at: Date }>(
         tx,
         `INSERT INTO order_locks (id, currency, network, settlement_amount, crypto_amount, rate, expires_at)
-         VALUES ($1, $2, $3, $4::numeric, $5::numeric, $6::numeric, now() + make_interval(secs => $7::double precision / 1000))
+         VALUES ($1, $2, $3, $4::numeric, $5::numeric, $6::numeric, ${dueIn('$7')})
          RETURNING id, expires_at`,
         [randomUUID(), target.currency.slug, target.network, amount, cryptoAmount, rate, this.config.orderLockTtlMs],
       );

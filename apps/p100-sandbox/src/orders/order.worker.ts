@@ -3,11 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { generateWalletAddress } from '../balances/wallet-address';
 import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { query } from '../database/sql';
+import { dueIn, query } from '../database/sql';
 import { cryptoCurrency, FIAT_CURRENCY } from '../ledger/currency-catalog';
 import { LedgerService } from '../ledger/ledger.service';
 import { compare } from '../money/decimal';
-import { dueIn, DueStepWorker } from '../sepa/due-step.worker';
+import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { findOrder, toOrderDetails, type OrderRow } from './order.view';
 
@@ -19,16 +19,16 @@ import { findOrder, toOrderDetails, type OrderRow } from './order.view';
  * the order is COMPLETED — the EUR settlement credited to the partner — or UNDERPAID.
  */
 @Injectable()
-export class OrderWorker extends DueStepWorker {
+export class OrderWorker extends DueRowWorker {
   constructor(
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
     private readonly ledger: LedgerService,
   ) {
-    super(dataSource, 'orders', config.pollIntervalMs);
+    super(dataSource, scheduledSteps('orders'), config.pollIntervalMs);
   }
 
-  protected async advance(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const order = await findOrder(tx, id);
     if (!order) return;
     switch (order.status) {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CurrentRates } from '../rates/current-rates';
-import { GetRatesHandler } from '../rates/get-rates.handler';
+import { RatesModule } from '../rates/rates.module';
 import { CreateOrderHandler } from './create-order.handler';
 import { GetOrderDetailsHandler } from './get-order-details.handler';
 import { LockOrderRateHandler } from './lock-order-rate.handler';
@@ -11,7 +10,8 @@ import { PayOrderHandler } from './pay-order.handler';
 
 /** Orders reuse the rates feature's CurrentRates (drift included) and its indicative rate map. */
 @Module({
+  imports: [RatesModule],
   controllers: [OrdersController, OrdersAdminController],
-  providers: [CurrentRates, GetRatesHandler, LockOrderRateHandler, CreateOrderHandler, GetOrderDetailsHandler, PayOrderHandler, OrderWorker],
+  providers: [LockOrderRateHandler, CreateOrderHandler, GetOrderDetailsHandler, PayOrderHandler, OrderWorker],
 })
 export class OrdersModule {}

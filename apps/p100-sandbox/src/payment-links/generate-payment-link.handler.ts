@@ -3,9 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { query } from '../database/sql';
+import { dueIn, query } from '../database/sql';
 import { parseP100Input } from '../errors/parse-p100-input';
-import { dueIn } from '../sepa/due-step.worker';
 import { paymentLinkRequest, type PaymentLinkKind } from './payment-link.request';
 
 /** openapi `PaymentLinkCreated` (inferred). */

@@ -6,8 +6,10 @@ import { RatesAdminController } from './rates-admin.controller';
 import { RatesController } from './rates.controller';
 import { SetRatesHandler } from './set-rates.handler';
 
+/** Exports the one CurrentRates (drift included) and the indicative rate map for orders. */
 @Module({
   controllers: [RatesController, RatesAdminController],
   providers: [CurrentRates, GetRatesHandler, CreateRateLockHandler, SetRatesHandler],
+  exports: [CurrentRates, GetRatesHandler],
 })
 export class RatesModule {}

@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 import type { SandboxConfig } from '../config/sandbox-config';
 import { scaled } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
-import { query } from '../database/sql';
+import { dueIn, query } from '../database/sql';
 import { parseP100Input } from '../errors/parse-p100-input';
 import { requireUser } from '../users/require-user';
-import { dueIn } from './due-step.worker';
 import { sepaTransferFee } from './sepa-fee';
 import {
   partnerSepaTransferRequest,

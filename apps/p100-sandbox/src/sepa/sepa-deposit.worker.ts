@@ -5,7 +5,7 @@ import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { query, queryOne } from '../database/sql';
 import { LedgerService } from '../ledger/ledger.service';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
-import { DueStepWorker } from './due-step.worker';
+import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { namesMatch } from './name-match';
 import { ibanStatusPayload, sepaDepositPayload, type SepaDepositRow } from './sepa-deposit.payloads';
 
@@ -25,16 +25,16 @@ interface DepositCheckRow extends SepaDepositRow {
  *   refund goes back to the sender), `iban-status` REJECTED.
  */
 @Injectable()
-export class SepaDepositWorker extends DueStepWorker {
+export class SepaDepositWorker extends DueRowWorker {
   constructor(
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) config: SandboxConfig,
     private readonly ledger: LedgerService,
   ) {
-    super(dataSource, 'sepa_deposits', config.pollIntervalMs);
+    super(dataSource, scheduledSteps('sepa_deposits'), config.pollIntervalMs);
   }
 
-  protected async advance(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const deposit = await queryOne<DepositCheckRow>(
       tx,
       `SELECT d.id, d.user_id, u.external_user_id, d.amount::text AS amount, d.currency, d.sender_name, d.sender_iban, d.title,

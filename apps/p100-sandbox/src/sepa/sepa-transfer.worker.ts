@@ -7,7 +7,7 @@ import { INSUFFICIENT_FUNDS } from '../ledger/failure-reasons';
 import { LedgerService, type LedgerOwner } from '../ledger/ledger.service';
 import { add } from '../money/decimal';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
-import { DueStepWorker } from './due-step.worker';
+import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { findSepaTransfer, toSepaTransferView, type MovementError, type SepaTransferRow } from './sepa-transfer.view';
 
 const NOT_WHITELISTED: MovementError = {
@@ -21,16 +21,16 @@ const NOT_WHITELISTED: MovementError = {
  * its webhook (`partner-sepa-transfer` / `user-sepa-transfer`) commit together.
  */
 @Injectable()
-export class SepaTransferWorker extends DueStepWorker {
+export class SepaTransferWorker extends DueRowWorker {
   constructor(
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
     private readonly ledger: LedgerService,
   ) {
-    super(dataSource, 'sepa_transfers', config.pollIntervalMs);
+    super(dataSource, scheduledSteps('sepa_transfers'), config.pollIntervalMs);
   }
 
-  protected async advance(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const transfer = await findSepaTransfer(tx, id);
     if (!transfer || transfer.status !== 'PENDING') return;
     const owner: LedgerOwner = transfer.user_id ? { kind: 'user', userId: transfer.user_id } : { kind: 'partner' };

@@ -1,4 +1,4 @@
-import { query, queryOne, type Sql } from '../database/sql';
+import { dueIn, query, queryOne, type Sql } from '../database/sql';
 
 /** collection: user → partner; funding: partner → user; master-balance: top-up of the partner (L3). */
 export type TransferKind = 'collection' | 'funding' | 'master-balance';
@@ -26,7 +26,7 @@ export async function insertTransfer(
   await query(
     db,
     `INSERT INTO internal_transfers (id, kind, source_user_id, destination_user_id, currency, amount, status, due_at)
-     VALUES ($1, $2, $3, $4, $5, $6::numeric, 'PENDING', now() + make_interval(secs => $7::double precision / 1000))`,
+     VALUES ($1, $2, $3, $4, $5, $6::numeric, 'PENDING', ${dueIn('$7')})`,
     [transfer.id, transfer.kind, transfer.sourceUserId, transfer.destinationUserId, transfer.currency, transfer.amount, transfer.delayMs],
   );
 }

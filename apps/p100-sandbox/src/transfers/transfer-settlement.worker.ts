@@ -5,7 +5,7 @@ import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { INSUFFICIENT_FUNDS } from '../ledger/failure-reasons';
 import { LedgerService, type LedgerOwner } from '../ledger/ledger.service';
 import { normalize } from '../money/decimal';
-import { DueRowWorker } from '../money/due-row.worker';
+import { DueRowWorker, pendingRows, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { findTransfer, finishTransfer, type TransferRow } from './internal-transfers.repository';
 import { transferView } from './transfer.view';
@@ -22,10 +22,10 @@ export class TransferSettlementWorker extends DueRowWorker {
     private readonly ledger: LedgerService,
     @Inject(SANDBOX_CONFIG) config: SandboxConfig,
   ) {
-    super(dataSource, 'internal_transfers', config.pollIntervalMs);
+    super(dataSource, pendingRows('internal_transfers'), config.pollIntervalMs);
   }
 
-  protected async settle(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const transfer = (await findTransfer(tx, id))!;
     const movement = { currency: transfer.currency, amount: normalize(transfer.amount), reference: { type: 'transfer', id } };
     const source = sourceOf(transfer);

@@ -1,4 +1,4 @@
-import { query, queryOne, type Sql } from '../database/sql';
+import { dueIn, query, queryOne, type Sql } from '../database/sql';
 
 export interface PartnerWalletRow {
   id: string;
@@ -12,7 +12,7 @@ export async function insertPartnerWallet(db: Sql, wallet: { id: string; currenc
   await query(
     db,
     `INSERT INTO partner_wallets (id, currency, network, status, due_at)
-     VALUES ($1, $2, $3, 'PENDING', now() + make_interval(secs => $4::double precision / 1000))`,
+     VALUES ($1, $2, $3, 'PENDING', ${dueIn('$4')})`,
     [wallet.id, wallet.currency, wallet.network, wallet.delayMs],
   );
 }

@@ -5,7 +5,7 @@ import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { cryptoCurrency } from '../ledger/currency-catalog';
 import { setPartnerWallet } from '../ledger/partner-balances.repository';
-import { DueRowWorker } from '../money/due-row.worker';
+import { DueRowWorker, pendingRows, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { findPartnerWallet, markWalletCreated } from './partner-wallets.repository';
 
@@ -17,10 +17,10 @@ import { findPartnerWallet, markWalletCreated } from './partner-wallets.reposito
 @Injectable()
 export class WalletCreationWorker extends DueRowWorker {
   constructor(dataSource: DataSource, @Inject(SANDBOX_CONFIG) config: SandboxConfig) {
-    super(dataSource, 'partner_wallets', config.pollIntervalMs);
+    super(dataSource, pendingRows('partner_wallets'), config.pollIntervalMs);
   }
 
-  protected async settle(tx: EntityManager, id: string): Promise<void> {
+  protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const request = (await findPartnerWallet(tx, id))!;
     const address = generateWalletAddress(cryptoCurrency(request.currency)!.addressFamily);
     await markWalletCreated(tx, id, address);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { webhookSpecByEvent } from '@platform/contracts';
-import { queryOne, type Sql } from '../database/sql';
+import { dueIn, queryOne, type Sql } from '../database/sql';
 
 export interface NewWebhook {
   /** An event of the webhook catalog (`user-status`, `kyc-file-status`...); it fixes the path. */
@@ -23,7 +23,7 @@ export async function enqueueWebhook(db: Sql, webhook: NewWebhook): Promise<{ id
   await queryOne(
     db,
     `INSERT INTO webhook_deliveries (id, event, path, payload, status, next_attempt_at, redelivery_of)
-     VALUES ($1, $2, $3, $4::jsonb, 'pending', now() + make_interval(secs => $5::double precision / 1000), $6)`,
+     VALUES ($1, $2, $3, $4::jsonb, 'pending', ${dueIn('$5')}, $6)`,
     [id, spec.event, spec.path, typeof webhook.payload === 'string' ? webhook.payload : JSON.stringify(webhook.payload), webhook.delayMs ?? 0, webhook.redeliveryOf ?? null],
   );
   return { id };

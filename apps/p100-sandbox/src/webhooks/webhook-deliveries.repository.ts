@@ -1,4 +1,4 @@
-import { query, queryOne, type Sql } from '../database/sql';
+import { msUntilEarliest, query, queryOne, type Sql } from '../database/sql';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'skipped';
 
@@ -117,13 +117,8 @@ export async function recordAttempt(tx: Sql, delivery: ClaimedDelivery, outcome:
 }
 
 /** How long until the next pending delivery is due (0 when one is due now), or null. */
-export async function msUntilNextDelivery(db: Sql): Promise<number | null> {
-  const row = await queryOne<{ ms: number | null }>(
-    db,
-    `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000)::float8 AS ms
-       FROM webhook_deliveries WHERE status = 'pending'`,
-  );
-  return row?.ms ?? null;
+export function msUntilNextDelivery(db: Sql): Promise<number | null> {
+  return msUntilEarliest(db, 'webhook_deliveries', 'next_attempt_at', `status = 'pending'`);
 }
 
 export interface DeliveryFilter {

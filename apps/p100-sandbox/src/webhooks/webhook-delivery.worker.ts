@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { sandboxMetrics } from '../metrics/sandbox-metrics';
-import { Poller } from '../shared/poller';
+import { PolledWorker } from '../shared/polled-worker';
 import { retryDelayAfter, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_TIMEOUT_MS } from './retry-schedule';
 import {
   claimDueDeliveries,
@@ -21,38 +21,19 @@ const LEASE_MARGIN_MS = 10_000;
 
 /** Sends due webhook deliveries to the partner and retries them on P100's schedule. */
 @Injectable()
-export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('WebhookDeliveryWorker');
+export class WebhookDeliveryWorker extends PolledWorker {
   private readonly metrics = sandboxMetrics();
   private readonly timeoutMs: number;
-  private readonly poller: Poller;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
   ) {
+    super(config.pollIntervalMs);
     this.timeoutMs = Math.max(1, scaled(config, WEBHOOK_TIMEOUT_MS));
-    this.poller = new Poller({
-      intervalMs: config.pollIntervalMs,
-      tick: () => this.tick(),
-      onError: (error) => this.logger.error({ err: error }, 'webhook delivery tick failed'),
-    });
   }
 
-  onApplicationBootstrap(): void {
-    this.poller.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.poller.stop();
-  }
-
-  /** Looks for due deliveries now (after an admin redelivery, for instance). */
-  wake(): void {
-    this.poller.wake();
-  }
-
-  private async tick(): Promise<number | null> {
+  protected async tick(): Promise<number | null> {
     const baseUrl = this.config.webhook.baseUrl;
     if (!baseUrl) {
       for (const { event } of await skipDueDeliveries(this.dataSource, 'P100_SANDBOX_WEBHOOK_URL is not set')) {

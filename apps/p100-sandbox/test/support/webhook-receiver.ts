@@ -41,9 +41,19 @@ export class WebhookReceiver {
   }
 
   static async start(): Promise<WebhookReceiver> {
-    const receiver = new WebhookReceiver();
-    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    const receiver = WebhookReceiver.create();
+    await receiver.listen();
     return receiver;
+  }
+
+  /** A receiver that does not listen yet (a fixture hands it out before its beforeAll runs). */
+  static create(): WebhookReceiver {
+    return new WebhookReceiver();
+  }
+
+  /** Listens on a free port of 127.0.0.1. */
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
   }
 
   get url(): string {
@@ -58,6 +68,18 @@ export class WebhookReceiver {
     return this.received.filter((w) => w.path === path && w.body.externalUserId === externalUserId);
   }
 
+  /** Resolves once `count` webhooks to `path` whose body satisfies `match` have arrived. */
+  whenReceived(path: string, match: (body: Record<string, unknown>) => boolean, count = 1, timeoutMs = 5_000): Promise<ReceivedWebhook[]> {
+    return eventually(
+      async () => {
+        const found = this.received.filter((w) => w.path === path && match(w.body));
+        return found.length >= count ? found : undefined;
+      },
+      timeoutMs,
+      `${count} webhook(s) to ${path}`,
+    );
+  }
+
   /** Resolves once `count` webhooks to `path` about the user have arrived. */
   async waitFor(path: string, externalUserId: string, count = 1, timeoutMs = 5_000): Promise<ReceivedWebhook[]> {
     const deadline = Date.now() + timeoutMs;
@@ -70,6 +92,7 @@ export class WebhookReceiver {
   }
 
   async close(): Promise<void> {
+    if (!this.server.listening) return;
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
