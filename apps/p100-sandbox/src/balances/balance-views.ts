@@ -1,6 +1,7 @@
 import { cryptoCurrency, currencyDecimals } from '../ledger/currency-catalog';
 import { toFixed } from '../money/decimal';
 import { jsonAmount } from '../money/exact-json';
+import { networkConfigView } from './network-config.view';
 import type { CryptoBalanceView, FiatBalanceView } from './user-balances.response';
 
 export interface BalanceSource {
@@ -30,7 +31,7 @@ export function cryptoBalanceView(b: BalanceSource): CryptoBalanceView {
     name: b.currency,
     wallet: b.wallet,
     rate: rateOf(b),
-    networkConfig: structuredClone(cryptoCurrency(b.currency)?.networkConfig ?? {}),
+    networkConfig: networkConfigView(cryptoCurrency(b.currency)?.networkConfig ?? {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { NetworkConfigEntry } from '../ledger/currency-catalog';
+import type { NetworkConfigView } from './network-config.view';
 
 /** openapi `UserBalances`: amounts are decimal strings, rates are JSON numbers. */
 export interface FiatBalanceView {
@@ -16,7 +16,7 @@ export interface CryptoBalanceView {
   name: string;
   wallet: string | null;
   rate: number;
-  networkConfig: Record<string, NetworkConfigEntry>;
+  networkConfig: Record<string, NetworkConfigView>;
 }
 
 export interface UserBalancesView {

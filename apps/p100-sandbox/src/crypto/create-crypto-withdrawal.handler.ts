@@ -6,7 +6,6 @@ import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { dueIn, query } from '../database/sql';
 import { parseP100Input } from '../errors/parse-p100-input';
 import { requireUser } from '../users/require-user';
-import { catalogDecimal } from './crypto-networks';
 import { partnerCryptoWithdrawalRequest, userCryptoWithdrawalRequest, type CryptoWithdrawalInput } from './crypto-withdrawal.request';
 import { networkFee } from './network-fees';
 
@@ -52,7 +51,7 @@ export class CreateCryptoWithdrawalHandler {
         currency.slug,
         network,
         input.amount,
-        catalogDecimal(config.withdrawal.feeWithdrawal),
+        config.withdrawal.feeWithdrawal,
         fee,
         input.walletAddress,
         input.memo ?? null,

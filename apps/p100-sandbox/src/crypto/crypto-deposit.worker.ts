@@ -9,7 +9,6 @@ import { compare, mulRound } from '../money/decimal';
 import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { cryptoDepositPayload, findCryptoDeposit, type CryptoDepositRow, type CryptoDepositStatus } from './crypto-deposit.payload';
-import { catalogDecimal } from './crypto-networks';
 
 /**
  * Verifies incoming crypto deposits (WAITING_FOR_VERIFICATION):
@@ -48,7 +47,7 @@ export class CryptoDepositWorker extends DueRowWorker {
   }
 
   private async decide(tx: EntityManager, deposit: CryptoDepositRow): Promise<CryptoDepositStatus> {
-    const minDeposit = catalogDecimal(cryptoCurrency(deposit.currency)?.networkConfig[deposit.network]?.deposit.minDeposit ?? 0);
+    const minDeposit = cryptoCurrency(deposit.currency)?.networkConfig[deposit.network]?.deposit.minDeposit ?? '0';
     if (deposit.outcome === 'unsuccessful' || deposit.user_blocked || compare(deposit.amount, minDeposit) < 0) return 'UNSUCCESSFUL';
     if (!deposit.travel_rule && compare(await this.eurValue(tx, deposit), this.config.travelRuleThresholdEur) > 0) {
       return 'WAITING_FOR_TR_DATA';

@@ -27,15 +27,6 @@ export function networksOf(slug: string): string[] {
   return Object.keys(cryptoCurrency(slug)?.networkConfig ?? {});
 }
 
-/**
- * A `networkConfig` value as an exact decimal string. The catalog keeps them as JSON numbers
- * (the contract types them so) written as short decimal literals; `String()` prints the shortest
- * text that reads back as the same double, i.e. exactly that literal.
- */
-export function catalogDecimal(value: number): string {
-  return String(value);
-}
-
 /** Testnet address formats (staging): bech32 or legacy base58 for btc/ltc, 20-byte hex for EVM. */
 const ADDRESS_FORMATS: Record<CryptoCurrency['addressFamily'], RegExp> = {
   btc: /^(tb1[02-9ac-hj-np-z]{8,87}|[mn2][1-9A-HJ-NP-Za-km-z]{25,34})$/,

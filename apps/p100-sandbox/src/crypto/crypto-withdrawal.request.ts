@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { amountField, amountPrecisionProblem } from '../money/amount-schema';
 import { compare, normalize } from '../money/decimal';
 import { requiredText } from '../sepa/request-fields';
-import { catalogDecimal, isValidAddress, networksOf, resolveNetwork, SUPPORTED_CRYPTO, type CryptoNetwork } from './crypto-networks';
+import { isValidAddress, networksOf, resolveNetwork, SUPPORTED_CRYPTO, type CryptoNetwork } from './crypto-networks';
 
 const fields = {
   currency: z
@@ -49,7 +49,7 @@ function withCurrencyRules<T extends z.ZodRawShape>(shape: T) {
       valid = false;
       ctx.addIssue({ code: 'custom', path: [], message: precision });
     } else {
-      const minimum = catalogDecimal(target.config.withdrawal.minWithdrawal);
+      const minimum = target.config.withdrawal.minWithdrawal;
       if (compare(body.amount, minimum) < 0) {
         valid = false;
         ctx.addIssue({ code: 'custom', path: ['amount'], message: `must not be less than ${minimum}` });

@@ -2,11 +2,12 @@
  * The currencies a KYC user gets balances in, with the decimals P100 shows in balance strings
  * and the staging `networkConfig` (reference.md › Crypto). Values not in the docs are marked.
  */
+/** Fees and minimums are exact decimal strings; `networkConfigView` writes them as JSON numbers. */
 export interface NetworkConfigEntry {
   mainnet: boolean;
   name: string;
-  withdrawal: { feeWithdrawal: number; minWithdrawal: number };
-  deposit: { minDeposit: number };
+  withdrawal: { feeWithdrawal: string; minWithdrawal: string };
+  deposit: { minDeposit: string };
 }
 
 export interface CryptoCurrency {
@@ -19,7 +20,7 @@ export interface CryptoCurrency {
 
 export const FIAT_CURRENCY = { slug: 'eur', decimals: 2 } as const;
 
-const net = (name: string, feeWithdrawal: number, minWithdrawal: number, minDeposit: number): NetworkConfigEntry => ({
+const net = (name: string, feeWithdrawal: string, minWithdrawal: string, minDeposit: string): NetworkConfigEntry => ({
   mainnet: false,
   name,
   withdrawal: { feeWithdrawal, minWithdrawal },
@@ -28,22 +29,22 @@ const net = (name: string, feeWithdrawal: number, minWithdrawal: number, minDepo
 
 export const CRYPTO_CURRENCIES: readonly CryptoCurrency[] = [
   // btc: minimum withdrawal and deposit not documented (inferred).
-  { slug: 'btc', decimals: 8, addressFamily: 'btc', networkConfig: { btc: net('test', 0.0003, 0.0001, 0) } },
-  { slug: 'eth', decimals: 8, addressFamily: 'evm', networkConfig: { ethereum: net('sepolia', 0.003, 0.0006, 0) } },
-  { slug: 'ltc', decimals: 8, addressFamily: 'ltc', networkConfig: { ltc: net('test', 0.002, 0.001, 0) } },
-  { slug: 'pol', decimals: 8, addressFamily: 'evm', networkConfig: { polygon: net('amoy', 0.001, 0.00005, 0) } },
+  { slug: 'btc', decimals: 8, addressFamily: 'btc', networkConfig: { btc: net('test', '0.0003', '0.0001', '0') } },
+  { slug: 'eth', decimals: 8, addressFamily: 'evm', networkConfig: { ethereum: net('sepolia', '0.003', '0.0006', '0') } },
+  { slug: 'ltc', decimals: 8, addressFamily: 'ltc', networkConfig: { ltc: net('test', '0.002', '0.001', '0') } },
+  { slug: 'pol', decimals: 8, addressFamily: 'evm', networkConfig: { polygon: net('amoy', '0.001', '0.00005', '0') } },
   {
     slug: 'usdc',
     decimals: 6,
     addressFamily: 'evm',
-    networkConfig: { ethereum: net('sepolia', 10, 1, 5), polygon: net('amoy', 0.5, 2, 0) },
+    networkConfig: { ethereum: net('sepolia', '10', '1', '5'), polygon: net('amoy', '0.5', '2', '0') },
   },
   // usdt: decimals and network values not documented; same as usdc (inferred).
   {
     slug: 'usdt',
     decimals: 6,
     addressFamily: 'evm',
-    networkConfig: { ethereum: net('sepolia', 10, 1, 5), polygon: net('amoy', 0.5, 2, 0) },
+    networkConfig: { ethereum: net('sepolia', '10', '1', '5'), polygon: net('amoy', '0.5', '2', '0') },
   },
 ];
 

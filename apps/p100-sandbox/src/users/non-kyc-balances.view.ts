@@ -1,6 +1,7 @@
 import { query, type Sql } from '../database/sql';
 import { cryptoCurrency } from '../ledger/currency-catalog';
-import type { NetworkConfigEntry } from '../ledger/currency-catalog';
+import { networkConfigView, type NetworkConfigView } from '../balances/network-config.view';
+import { jsonAmount } from '../money/exact-json';
 
 /** openapi `CryptoBalance`, the one flat list of the non-KYC model (eur has no networkConfig). */
 export interface NonKycBalanceView {
@@ -9,7 +10,7 @@ export interface NonKycBalanceView {
   name: string;
   wallet: string | null;
   rate: number;
-  networkConfig?: Record<string, NetworkConfigEntry>;
+  networkConfig?: Record<string, NetworkConfigView>;
 }
 
 export async function nonKycBalancesOf(db: Sql, userId: string): Promise<NonKycBalanceView[]> {
@@ -23,9 +24,9 @@ export async function nonKycBalancesOf(db: Sql, userId: string): Promise<NonKycB
   );
   return rows.map((row) => {
     // A rate is an indicative display value, typed number by the contract (as in Get User Balances).
-    const view: NonKycBalanceView = { id: row.id, amount: row.amount, name: row.currency, wallet: row.wallet, rate: row.rate === null ? 0 : Number(row.rate) };
+    const view: NonKycBalanceView = { id: row.id, amount: row.amount, name: row.currency, wallet: row.wallet, rate: jsonAmount(row.rate ?? '0') };
     const network = cryptoCurrency(row.currency)?.networkConfig;
-    if (network) view.networkConfig = structuredClone(network) as Record<string, NetworkConfigEntry>;
+    if (network) view.networkConfig = networkConfigView(network);
     return view;
   });
 }
