@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { webhookMessageType, webhookTopic, type WebhookSpec } from '@platform/contracts';
-import { enqueueEvent } from '@platform/database';
+import { insertOnceWithEvent } from '@platform/database';
 import { currentCorrelationId } from '@platform/logging';
 import { dedupeKey, messageKey } from './dedupe-key';
 import { webhookMetrics } from './webhook-metrics';
@@ -10,8 +10,9 @@ import { webhookMetrics } from './webhook-metrics';
 export type ReceiveOutcome = 'stored' | 'duplicate';
 
 /**
- * Stores a webhook and its outbox event in one transaction before we answer 200: from then on a
- * Kafka outage only delays it, and a redelivery (same dedupe key) is a no-op.
+ * Stores a webhook and its outbox event in one statement (atomic, one round trip) before we
+ * answer 200: from then on a Kafka outage only delays it, and a redelivery (same dedupe key) is a
+ * no-op.
  */
 @Injectable()
 export class ReceiveWebhookHandler {
@@ -23,15 +24,23 @@ export class ReceiveWebhookHandler {
     const id = randomUUID();
     const receivedAt = new Date();
     const key = messageKey(spec, payload);
-    const stored = await this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO received_webhooks (id, event, dedupe_key, message_key, payload, correlation_id, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [id, spec.event, dedupeKey(spec, payload, rawBody), key, rawBody, currentCorrelationId() ?? null, receivedAt.toISOString()],
-      );
-      if (inserted.length === 0) return false;
-      // The stored row's id is the event id: stable however often the row is re-published.
-      await enqueueEvent(manager, {
+    // The stored row's id is the event id: stable however often the row is re-published.
+    const stored = await insertOnceWithEvent(
+      this.dataSource,
+      {
+        table: 'received_webhooks',
+        conflictTarget: 'dedupe_key',
+        values: {
+          id,
+          event: spec.event,
+          dedupe_key: dedupeKey(spec, payload, rawBody),
+          message_key: key,
+          payload: rawBody,
+          correlation_id: currentCorrelationId() ?? null,
+          received_at: receivedAt.toISOString(),
+        },
+      },
+      {
         eventId: id,
         topic: webhookTopic(spec.family),
         key,
@@ -39,9 +48,8 @@ export class ReceiveWebhookHandler {
         payload: rawBody,
         // The same instant as received_at, so a replay carries the original occurred-at.
         occurredAt: receivedAt,
-      });
-      return true;
-    });
+      },
+    );
     (stored ? this.metrics.received : this.metrics.duplicates).inc({ event: spec.event });
     return stored ? 'stored' : 'duplicate';
   }

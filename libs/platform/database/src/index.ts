@@ -1,7 +1,7 @@
 export { createDataSource, type DataSourceOptions } from './data-source.factory';
 export { runMigrations } from './migrate';
 export { CreateMessagingTables1763900000000 } from './migrations/create-messaging-tables.migration';
-export { enqueueEvent, type NewEvent } from './outbox/outbox';
+export { enqueueEvent, insertOnceWithEvent, type InsertOnce, type NewEvent, type Queryable } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export {
   InboxConsumer,
