@@ -25,12 +25,13 @@ export { createSender, type P100ClientDeps, type P100Request, type P100Send, typ
 export type { BreakerState } from './breakers';
 export { UPLOAD_LIMITS, type UploadFile } from './multipart';
 export { WebhookTokenVerifier, type WebhookSecrets } from './webhooks/verifier';
+export * from './webhooks/payloads';
 export {
-  kycFileAddedWebhookSchema,
-  userStatusWebhookSchema,
-  type KycFileAddedWebhook,
-  type UserStatusWebhook,
-} from './webhooks/payloads';
+  P100_WEBHOOK_SCHEMAS,
+  webhookSchemaFor,
+  type P100WebhookEvent,
+  type P100WebhookPayload,
+} from './webhooks/webhook-schemas';
 export type * from './types/common';
 export type * from './types/balances';
 export type * from './types/users';

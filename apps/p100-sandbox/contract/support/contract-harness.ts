@@ -1,5 +1,5 @@
-import { webhookSpecByEvent } from '@platform/contracts';
-import { P100Client, P100Error, type P100ClientConfig } from '@platform/p100-client';
+import { WEBHOOK_CATALOG, parseJsonExact, webhookSpecByEvent } from '@platform/contracts';
+import { P100Client, P100Error, webhookSchemaFor, type P100ClientConfig } from '@platform/p100-client';
 import {
   defaultContractValidator,
   openapiWebhookNameForPath,
@@ -109,7 +109,10 @@ export async function startContractHarness(tag: string, options: HarnessOptions 
       const webhooks = receiver.received.map((w): WebhookRecord => {
         const name = openapiWebhookNameForPath(w.path);
         const check = name ? validator.validateWebhook(name, w.body) : { ok: false, problems: [`no openapi.yaml webhook is delivered to ${w.path}`] };
-        return { webhook: name ?? null, path: w.path, ok: check.ok, problems: check.problems };
+        // The client's typed payload must accept what the sandbox really sends, decoded exactly
+        // as the platform decodes it (numbers as decimal strings).
+        const typed = clientSchemaProblems(w);
+        return { webhook: name ?? null, path: w.path, ok: check.ok && typed.length === 0, problems: [...check.problems, ...typed] };
       });
       writeRunRecords(tag, { exchanges: tap.exchanges.map(withoutBody), webhooks, sandboxRoutes: routes });
       await dropSchema(schema);
@@ -134,4 +137,12 @@ async function waitForWebhook(receiver: WebhookReceiver, path: string, where: (b
     if (Date.now() > deadline) throw new Error(`no webhook to ${path} matched within ${timeoutMs} ms (got ${receiver.received.map((w) => w.path).join(', ') || 'none'})`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+function clientSchemaProblems(webhook: ReceivedWebhook): string[] {
+  const event = WEBHOOK_CATALOG.find((spec) => spec.path === webhook.path)?.event;
+  const schema = event ? webhookSchemaFor(event) : undefined;
+  if (!schema) return [`the client has no typed payload for ${webhook.path}`];
+  const parsed = schema.safeParse(parseJsonExact(webhook.text));
+  return parsed.success ? [] : parsed.error.issues.map((i) => `client schema ${event}: ${i.path.join('.') || '(body)'} ${i.message}`);
 }

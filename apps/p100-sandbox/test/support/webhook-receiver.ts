@@ -5,6 +5,8 @@ export interface ReceivedWebhook {
   path: string;
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
+  /** The body as sent, for exact decoding (amounts as decimal strings). */
+  text: string;
   receivedAt: number;
 }
 
@@ -28,6 +30,7 @@ export class WebhookReceiver {
           path: req.url ?? '',
           headers: req.headers,
           body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+          text,
           receivedAt: performance.now(),
         };
         this.received.push(webhook);

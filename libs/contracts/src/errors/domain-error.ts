@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   P100_REJECTED: 422,
   P100_UNAVAILABLE: 503,
+  // Our own dependency is down (e.g. the service is not ready yet), as opposed to P100.
+  SERVICE_UNAVAILABLE: 503,
   UPSTREAM_TIMEOUT: 504,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;

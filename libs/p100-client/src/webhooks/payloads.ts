@@ -1,21 +1,10 @@
-import { z } from 'zod';
-
 /**
- * Webhook bodies as documented (webhooks.md). Parsing is lenient: unknown fields are kept, since
- * P100 adds fields without notice and the raw event is stored anyway.
+ * Typed bodies of the 19 P100 webhooks (webhooks.md, openapi.yaml `webhooks:`), one file per
+ * event group. Numbers arrive as decimal strings (exact decoding, see webhook-fields.ts).
  */
-
-/** User Balance Generation, delivered to `/webhook/user/status`: balances are ACTIVE. */
-export const userStatusWebhookSchema = z.looseObject({
-  externalUserId: z.string().min(1),
-  /** Documented value: ACTIVE. */
-  status: z.string().min(1),
-});
-export type UserStatusWebhook = z.infer<typeof userStatusWebhookSchema>;
-
-/** KYC File Added, delivered to `/webhook/kyc-files/status`. */
-export const kycFileAddedWebhookSchema = z.looseObject({
-  externalUserId: z.string().min(1),
-  status: z.enum(['ADDED', 'ERROR']),
-});
-export type KycFileAddedWebhook = z.infer<typeof kycFileAddedWebhookSchema>;
+export { decimalIntegerString, decimalString } from './webhook-fields';
+export * from './user-kyc.payloads';
+export * from './transfer.payloads';
+export * from './crypto.payloads';
+export * from './exchange-order.payloads';
+export * from './card.payloads';
