@@ -43,7 +43,7 @@ for (const o of report.operations) {
 console.log(`\n${'webhook'.padEnd(width)}  emitted  tested`);
 for (const w of report.webhooks) console.log(`${w.webhook.padEnd(width)}  ${yes(w.sandboxEmits).padEnd(7)}  ${yes(w.tested)}`);
 
-const markdown = contractLib.renderCoverageMarkdown(report, new Date().toISOString());
+const markdown = contractLib.renderCoverageMarkdown(report);
 writeFileSync(path.join(root, 'docs', 'p100-coverage.md'), markdown);
 console.log('\n[contract] wrote docs/p100-coverage.md');
 

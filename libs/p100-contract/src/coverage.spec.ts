@@ -81,7 +81,7 @@ describe('renderCoverageMarkdown', () => {
   it('renders one row per operation and webhook and the gaps', () => {
     const run = fullRun();
     run.webhooks = [];
-    const markdown = renderCoverageMarkdown(computeCoverage(contract, client, run), '2026-11-23T19:00:00Z');
+    const markdown = renderCoverageMarkdown(computeCoverage(contract, client, run));
     expect(markdown).toContain('| getUserBalances | GET | `/v1/user/balances/{externalUserId}` | doc | ✓ | ✓ | ✓ | ✓ |');
     expect(markdown).toContain('| userBalanceGeneration | user-status | ✗ | ✗ |');
     expect(markdown).toContain('Status: **INCOMPLETE**');
