@@ -27,4 +27,6 @@ export interface IncomingMessage {
   headers: Record<string, string>;
   /** Parsed JSON value (validated by the consumer's schema before use). */
   value: unknown;
+  /** The body's exact text as it arrived: what a dead letter carries, byte for byte. */
+  rawValue?: string;
 }

@@ -24,5 +24,6 @@ export function toIncomingMessage(data: unknown, context: KafkaContext): Incomin
     key,
     headers: headersToStrings(raw.headers as IHeaders),
     value: decodeMessageValue(data, 'exact'),
+    ...(Buffer.isBuffer(data) ? { rawValue: data.toString('utf8') } : {}),
   };
 }

@@ -9,10 +9,25 @@ import type { P100Payload } from './p100-payload';
 export class P100EventRecorder {
   constructor(@Inject(P100_EVENTS_OPTIONS) private readonly options: Pick<P100EventsModuleOptions, 'redact'>) {}
 
+  /** Whether this service redacts events before they are stored or dead-lettered. */
+  get redacts(): boolean {
+    return this.options.redact !== undefined;
+  }
+
+  /**
+   * The event as it may be kept. A redacting service keeps objects redacted and withholds
+   * anything else (a body it cannot read may still hold a secret).
+   */
+  redactForStorage(value: unknown, type: string): unknown {
+    if (!this.options.redact) return value;
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isObject ? this.options.redact(value as P100Payload, type) : '[withheld: not a JSON object]';
+  }
+
   async record(payload: P100Payload, { manager, eventId, type, message }: InboxContext): Promise<void> {
     // Redacted before the INSERT: a secret that never reaches the table cannot leak from a
     // listing, a backup or a replay.
-    const stored = this.options.redact ? this.options.redact(payload, type) : payload;
+    const stored = this.redactForStorage(payload, type);
     // The inbox already turns a redelivery into a no-op; ON CONFLICT keeps recording idempotent
     // even once old inbox rows are pruned and P100 or a replay sends the event again.
     await manager.query(

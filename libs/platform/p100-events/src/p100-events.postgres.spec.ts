@@ -106,6 +106,19 @@ describe('P100 event recording and listing (real Postgres)', () => {
     });
   });
 
+  describe('dead letters', () => {
+    it('carry the same redaction as the table when the service redacts, and the original bytes otherwise', () => {
+      const redact = (payload: Record<string, unknown>) => ({ ...payload, code: '[redacted]' });
+      const redacting = p100WebhookHandlers(['card'], new P100EventRecorder({ redact }))[webhookMessageType('card-3ds-code')]!;
+      expect(redacting.redactDeadLetter?.({ cardId: 'c1', code: '493817' })).toEqual({ cardId: 'c1', code: '[redacted]' });
+      // A body it cannot read may still hold a code: withheld, not passed on.
+      expect(redacting.redactDeadLetter?.('code 493817')).not.toContain('493817');
+
+      const plain = p100WebhookHandlers(['exchange'], new P100EventRecorder({}))[EXCHANGE_TYPE]!;
+      expect(plain.redactDeadLetter).toBeUndefined();
+    });
+  });
+
   describe('ListP100EventsQuery', () => {
     const recordThree = async () => {
       const recorder = new P100EventRecorder({});

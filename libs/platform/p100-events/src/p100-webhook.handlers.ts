@@ -9,11 +9,16 @@ import { p100PayloadSchema, type P100Payload } from './p100-payload';
  * so a newer webhook-ingest can publish new events without breaking the service.
  */
 export function p100WebhookHandlers(families: readonly WebhookSpec['family'][], recorder: P100EventRecorder): InboxHandlers {
-  const record: InboxHandler<P100Payload> = {
-    schema: p100PayloadSchema,
-    handle: (payload, context) => recorder.record(payload, context),
-  };
   return Object.fromEntries(
-    WEBHOOK_CATALOG.filter((spec) => families.includes(spec.family)).map((spec) => [webhookMessageType(spec.event), record]),
+    WEBHOOK_CATALOG.filter((spec) => families.includes(spec.family)).map((spec) => {
+      const type = webhookMessageType(spec.event);
+      const handler: InboxHandler<P100Payload> = {
+        schema: p100PayloadSchema,
+        handle: (payload, context) => recorder.record(payload, context),
+        // The same redaction as the table: a dead letter must not carry a one-time code either.
+        ...(recorder.redacts ? { redactDeadLetter: (value: unknown) => recorder.redactForStorage(value, type) } : {}),
+      };
+      return [type, handler];
+    }),
   );
 }

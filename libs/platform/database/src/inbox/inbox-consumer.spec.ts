@@ -99,6 +99,29 @@ describe('InboxConsumer (real Postgres)', () => {
     expect(dlq[0]!.headers['dlq-reason']).toContain('userId');
   });
 
+  it('dead-letters the original bytes when it has them, so a replay sees exactly what arrived', async () => {
+    const consumer = new InboxConsumer({ dataSource: db.dataSource, publisher });
+    const raw = '{"userId":7,"amount":0.123456789012345678}';
+    await consumer.consume({ ...message('evt-raw', { userId: '7', amount: '0.123456789012345678' }), rawValue: raw }, {
+      [TYPE]: { schema: z.object({ userId: z.number() }), handle: async () => undefined },
+    });
+    expect(dlq.map((m) => m.value)).toEqual([raw]);
+  });
+
+  it('lets a handler redact what its dead letters carry (one-time codes never reach the DLQ)', async () => {
+    const consumer = new InboxConsumer({ dataSource: db.dataSource, publisher });
+    await consumer.consume({ ...message('evt-secret', { cardId: 'c1', code: '493817' }), rawValue: '{"cardId":"c1","code":"493817"}' }, {
+      [TYPE]: {
+        schema: z.object({ userId: z.string() }),
+        handle: async () => undefined,
+        redactDeadLetter: (value) => ({ ...(value as object), code: '[redacted]' }),
+      },
+    });
+    expect(dlq).toHaveLength(1);
+    expect(JSON.parse(dlq[0]!.value)).toEqual({ cardId: 'c1', code: '[redacted]' });
+    expect(dlq[0]!.value).not.toContain('493817');
+  });
+
   it('dead-letters a message without an event-id, since it cannot be deduplicated', async () => {
     const consumer = new InboxConsumer({ dataSource: db.dataSource, publisher });
     expect(await consumer.consume(message(undefined, { userId: 'u5' }), recordingHandlers())).toBe('dead_lettered');

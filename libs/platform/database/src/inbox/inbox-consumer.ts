@@ -17,6 +17,11 @@ export interface InboxHandler<T = unknown> {
   schema: ZodType<T>;
   /** Runs inside the transaction that records the event id, so effect and dedupe commit together. */
   handle(payload: T, context: InboxContext): Promise<void>;
+  /**
+   * What a dead letter of this type may carry. By default the original bytes; a handler whose
+   * events hold secrets (one-time card codes) returns a redacted copy of the decoded value.
+   */
+  redactDeadLetter?(value: unknown): unknown;
 }
 
 export type InboxHandlers = Record<string, InboxHandler<any>>;
@@ -83,7 +88,7 @@ export class InboxConsumer {
         return processed ? 'processed' : 'duplicate';
       } catch (error) {
         lastError = (error as Error).message;
-        if (error instanceof PoisonMessage) return this.deadLetter(message, lastError, attempt, eventId);
+        if (error instanceof PoisonMessage) return this.deadLetter(message, lastError, attempt, eventId, handler);
         if (attempt < this.maxAttempts) {
           this.metrics.retries.inc({ topic: message.topic });
           this.options.log?.warn(`[inbox] ${message.topic} ${type} ${eventId}: attempt ${attempt} failed (${lastError}); retrying`);
@@ -91,16 +96,16 @@ export class InboxConsumer {
         }
       }
     }
-    return this.deadLetter(message, lastError, this.maxAttempts, eventId);
+    return this.deadLetter(message, lastError, this.maxAttempts, eventId, handler);
   }
 
-  private async deadLetter(message: IncomingMessage, reason: string, attempts: number, eventId: string): Promise<InboxOutcome> {
+  private async deadLetter(message: IncomingMessage, reason: string, attempts: number, eventId: string, handler?: InboxHandler): Promise<InboxOutcome> {
     this.options.log?.error(`[inbox] ${message.topic} event ${eventId} dead-lettered after ${attempts} attempt(s): ${reason}`);
     await this.options.publisher.publish([
       {
         topic: `${message.topic}.dlq`,
         key: message.key ?? eventId,
-        value: JSON.stringify(message.value ?? null),
+        value: deadLetterValue(message, handler),
         headers: {
           ...message.headers,
           'dlq-reason': reason.slice(0, 1000),
@@ -127,4 +132,10 @@ function formatZod(error: ZodError): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The original bytes when we have them (a faithful replay), unless the handler redacts. */
+function deadLetterValue(message: IncomingMessage, handler: InboxHandler | undefined): string {
+  if (handler?.redactDeadLetter) return JSON.stringify(handler.redactDeadLetter(message.value) ?? null);
+  return message.rawValue ?? JSON.stringify(message.value ?? null);
 }
