@@ -8,6 +8,14 @@ import { OutboxRelay } from './outbox-relay';
 
 const TOPIC = 'onboarding.events';
 
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('OutboxRelay (real Postgres and Kafka broker)', () => {
   let db: Awaited<ReturnType<typeof createTestSchema>>;
   let publisher: KafkaPublisher;
@@ -34,6 +42,9 @@ describe('OutboxRelay (real Postgres and Kafka broker)', () => {
       }
       await relay.start();
       await consumer.waitFor((m) => m.headers[MessageHeaders.eventId] === ids[4]!);
+      // The relay's loop may still be committing the batch it just sent (its mark and the
+      // onPublished call come after the send): wait for the report, then nothing is left.
+      await until(() => reported.length >= ids.length);
       await relay.drain();
       const mine = consumer.messages.filter((m) => m.key === key);
       expect(mine.map((m) => m.value.n)).toEqual([0, 1, 2, 3, 4]);
