@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { ConfigError } from '@platform/config';
-import { bootstrapService, kafkaSettingsFromEnv } from '@platform/service';
+import { bootstrapService, kafkaSettingsFromEnv, runService } from '@platform/service';
 import { AppModule } from './app.module';
 import { loadCardsConfig, type CardsConfig } from './cards.config';
 import { SERVICE_NAME } from './cards.topics';
@@ -20,11 +19,4 @@ export function startCards(config: CardsConfig, options: StartOptions = {}): Pro
   });
 }
 
-if (require.main === module) {
-  startCards(loadCardsConfig()).catch((error) => {
-    // A ConfigError names every missing variable, which is all the operator needs; anything
-    // else (Postgres or Kafka unreachable) keeps its stack.
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runService(() => startCards(loadCardsConfig()));

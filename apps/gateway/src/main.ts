@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { KYC_FILE_LIMITS } from '@platform/contracts';
-import { bootstrapService } from '@platform/service';
+import { bootstrapService, runService } from '@platform/service';
 import { AppModule } from './app.module';
 import { loadGatewayConfig, type GatewayConfig } from './gateway.config';
 
@@ -19,9 +19,4 @@ export async function startGateway(config: GatewayConfig) {
   });
 }
 
-if (require.main === module) {
-  startGateway(loadGatewayConfig()).catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runService(() => startGateway(loadGatewayConfig()));

@@ -1,4 +1,4 @@
-import { bootstrapService, kafkaSettingsFromEnv } from '@platform/service';
+import { bootstrapService, kafkaSettingsFromEnv, runService } from '@platform/service';
 import { AppModule } from './app.module';
 import { loadOnboardingConfig, type OnboardingConfig } from './onboarding.config';
 
@@ -12,9 +12,4 @@ export async function startOnboarding(config: OnboardingConfig) {
   });
 }
 
-if (require.main === module) {
-  startOnboarding(loadOnboardingConfig()).catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runService(() => startOnboarding(loadOnboardingConfig()));

@@ -1,4 +1,4 @@
-import { ConfigError } from '@platform/config';
+import { runService } from '@platform/service';
 import { loadSandboxConfig } from './config/sandbox-config';
 import { startSandbox } from './sandbox';
 
@@ -9,7 +9,4 @@ async function main(): Promise<void> {
   console.log(`[p100-sandbox] listening on ${await app.getUrl()}; ${webhooks}; time scale ${config.timeScale}`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+runService(main);

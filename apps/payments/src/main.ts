@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { ConfigError } from '@platform/config';
-import { bootstrapService, kafkaSettingsFromEnv } from '@platform/service';
+import { bootstrapService, kafkaSettingsFromEnv, runService } from '@platform/service';
 import { AppModule } from './app.module';
 import { loadPaymentsConfig, type PaymentsConfig } from './payments.config';
 import { SERVICE_NAME } from './payments.topics';
@@ -20,11 +19,4 @@ export function startPayments(config: PaymentsConfig, options: StartOptions = {}
   });
 }
 
-if (require.main === module) {
-  startPayments(loadPaymentsConfig()).catch((error) => {
-    // A ConfigError names every missing variable, which is all the operator needs; anything
-    // else (Postgres or Kafka unreachable) keeps its stack.
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runService(() => startPayments(loadPaymentsConfig()));

@@ -1,5 +1,5 @@
 import { WebhookTokenVerifier } from '@platform/p100-client';
-import { bootstrapService } from '@platform/service';
+import { bootstrapService, runService } from '@platform/service';
 import { AppModule } from './app.module';
 import { loadWebhookIngestConfig, type WebhookIngestConfig } from './webhook-ingest.config';
 import { registerInvalidWebhookMetrics } from './webhooks/invalid-webhook-metrics.hook';
@@ -22,9 +22,4 @@ export async function startWebhookIngest(config: WebhookIngestConfig) {
   });
 }
 
-if (require.main === module) {
-  startWebhookIngest(loadWebhookIngestConfig()).catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runService(() => startWebhookIngest(loadWebhookIngestConfig()));

@@ -4,3 +4,4 @@ export { MessagingModule, type MessagingModuleOptions } from './messaging.module
 export { HttpErrorFilter, type ErrorBody } from './http-error.filter';
 export { parseInput } from './parse-input';
 export { kafkaSettingsFromEnv } from './kafka-settings-from-env';
+export { runService } from './run-service';
