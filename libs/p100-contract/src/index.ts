@@ -1,6 +1,7 @@
 export {
   openapiPath,
   readContract,
+  resolvePointer,
   type ContractOperation,
   type ContractResponse,
   type ContractWebhook,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openapiPath } from '@platform/p100-contract';
-import { parse } from 'yaml';
+import { openapiPath, readContract, resolvePointer } from '@platform/p100-contract';
 
 type Json = Record<string, any>;
 
@@ -18,10 +17,10 @@ export interface ContractWebhookExamples {
 }
 
 export function readContractWebhookExamples(file = openapiPath()): ContractWebhookExamples {
-  const document = parse(readFileSync(file, 'utf8')) as Json;
+  const document = readContract(file).document as Json;
   const sections = markdownJsonBlocks(readFileSync(path.join(path.dirname(file), 'webhooks.md'), 'utf8'));
   const post = (name: string): Json | undefined => document['webhooks']?.[name]?.['post'];
-  const schemaOf = (name: string): Json | undefined => deref(document, post(name)?.['requestBody']?.['content']?.['application/json']?.['schema']);
+  const schemaOf = (name: string): Json | undefined => deref(post(name)?.['requestBody']?.['content']?.['application/json']?.['schema']);
 
   return {
     examples(name) {
@@ -45,13 +44,9 @@ export function readContractWebhookExamples(file = openapiPath()): ContractWebho
     },
   };
 
-  function deref(doc: Json, node: Json | undefined): Json | undefined {
+  function deref(node: Json | undefined): Json | undefined {
     const ref = node?.['$ref'];
-    if (typeof ref !== 'string') return node;
-    return ref
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce<Json | undefined>((at, key) => at?.[key], doc);
+    return typeof ref === 'string' ? (resolvePointer(document, ref) as Json | undefined) : node;
   }
 }
 
