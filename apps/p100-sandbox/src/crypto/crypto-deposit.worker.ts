@@ -4,7 +4,7 @@ import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { query, queryOne } from '../database/sql';
 import { cryptoCurrency } from '../ledger/currency-catalog';
-import { LedgerService } from '../ledger/ledger.service';
+import { ledgerOwnerOf, LedgerService } from '../ledger/ledger.service';
 import { compare, mulRound } from '../money/decimal';
 import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
@@ -35,7 +35,7 @@ export class CryptoDepositWorker extends DueRowWorker {
     const status = await this.decide(tx, deposit);
     if (status === 'SUCCESSFUL') {
       await this.ledger.credit(tx, {
-        owner: deposit.user_id ? { kind: 'user', userId: deposit.user_id } : { kind: 'partner' },
+        owner: ledgerOwnerOf(deposit.user_id),
         currency: deposit.currency,
         amount: deposit.amount,
         reference: { type: 'crypto-deposit', id },

@@ -5,7 +5,7 @@ import { scaled, type SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { dueIn, query } from '../database/sql';
 import { INSUFFICIENT_FUNDS } from '../ledger/failure-reasons';
-import { LedgerService } from '../ledger/ledger.service';
+import { ledgerOwnerOf, LedgerService } from '../ledger/ledger.service';
 import { add } from '../money/decimal';
 import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
@@ -36,7 +36,7 @@ export class CryptoWithdrawalWorker extends DueRowWorker {
 
   private async debit(tx: EntityManager, withdrawal: CryptoWithdrawalRow): Promise<void> {
     const debited = await this.ledger.tryDebit(tx, {
-      owner: withdrawal.user_id ? { kind: 'user', userId: withdrawal.user_id } : { kind: 'partner' },
+      owner: ledgerOwnerOf(withdrawal.user_id),
       currency: withdrawal.currency,
       amount: add(withdrawal.amount, totalFee(withdrawal)),
       reference: { type: 'crypto-withdrawal', id: withdrawal.id },

@@ -5,6 +5,11 @@ import { currencyDecimals } from './currency-catalog';
 
 export type LedgerOwner = { kind: 'partner' } | { kind: 'user'; userId: string }; // users.id (uuid)
 
+/** The owner of a row that belongs to a user when it has one (`user_id`), else to the partner. */
+export function ledgerOwnerOf(userId: string | null | undefined): LedgerOwner {
+  return userId ? { kind: 'user', userId } : { kind: 'partner' };
+}
+
 export interface LedgerEntry {
   owner: LedgerOwner;
   /** Slug, lower case: 'eur', 'btc', 'usdc', ... */

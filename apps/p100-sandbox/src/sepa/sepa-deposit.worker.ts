@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { query, queryOne } from '../database/sql';
-import { LedgerService } from '../ledger/ledger.service';
+import { ledgerOwnerOf, LedgerService } from '../ledger/ledger.service';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
 import { namesMatch } from './name-match';
@@ -52,7 +52,7 @@ export class SepaDepositWorker extends DueRowWorker {
     await query(tx, `UPDATE sepa_deposits SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
     if (approved) {
       await this.ledger.credit(tx, {
-        owner: deposit.user_id ? { kind: 'user', userId: deposit.user_id } : { kind: 'partner' },
+        owner: ledgerOwnerOf(deposit.user_id),
         currency: deposit.currency,
         amount: deposit.amount,
         reference: { type: 'sepa-deposit', id },

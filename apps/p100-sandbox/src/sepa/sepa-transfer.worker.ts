@@ -4,7 +4,7 @@ import type { SandboxConfig } from '../config/sandbox-config';
 import { SANDBOX_CONFIG } from '../config/sandbox-config.token';
 import { query, queryOne } from '../database/sql';
 import { INSUFFICIENT_FUNDS } from '../ledger/failure-reasons';
-import { LedgerService, type LedgerOwner } from '../ledger/ledger.service';
+import { ledgerOwnerOf, LedgerService } from '../ledger/ledger.service';
 import { add } from '../money/decimal';
 import { enqueueWebhook } from '../webhooks/enqueue-webhook';
 import { DueRowWorker, scheduledSteps, type DueRow } from '../shared/due-row.worker';
@@ -33,7 +33,7 @@ export class SepaTransferWorker extends DueRowWorker {
   protected async process(tx: EntityManager, { id }: DueRow): Promise<void> {
     const transfer = await findSepaTransfer(tx, id);
     if (!transfer || transfer.status !== 'PENDING') return;
-    const owner: LedgerOwner = transfer.user_id ? { kind: 'user', userId: transfer.user_id } : { kind: 'partner' };
+    const owner = ledgerOwnerOf(transfer.user_id);
 
     let error: MovementError | null = null;
     if (this.config.sepaLevel === 1 && !(await isWhitelisted(tx, transfer))) error = NOT_WHITELISTED;
