@@ -25,8 +25,8 @@ export default [
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          // The e2e harness drives the same process runner as `npm start` (plain CommonJS in tools/).
-          allow: ['../../../tools/platform/services.cjs'],
+          // Tests that run services as processes use the same runner as `npm start` (CommonJS in tools/).
+          allow: ['../../../tools/platform/services.cjs', '../../../../tools/platform/services.cjs'],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -90,6 +90,13 @@ class RunningService {
     throw new Error(`${this.service.name} not healthy after ${timeoutMs} ms: ${last}`);
   }
 
+  /** Sends `signal` (tests: SIGKILL to prove nothing acknowledged is lost) and waits for the exit. */
+  async kill(signal) {
+    if (this.exited) return this.exited;
+    this.child.kill(signal);
+    return this.exitPromise;
+  }
+
   /** SIGTERM: services drain consumers and close connections; SIGKILL after a grace period. */
   async stop(graceMs = 15_000) {
     if (this.exited) return this.exited;
@@ -150,4 +157,11 @@ function prefixLines(name, chunk) {
     .join('');
 }
 
-module.exports = { SERVICES, DEV_SECRETS, build, startPlatform, stopPlatform, restartService, root };
+/** One built service as its own process with the given environment and port (tests that kill it). */
+function spawnService(name, env, port, logSink = () => {}) {
+  const service = SERVICES.find((s) => s.name === name);
+  if (!service) throw new Error(`unknown service ${name}`);
+  return new RunningService(service, env, port, logSink);
+}
+
+module.exports = { SERVICES, DEV_SECRETS, build, startPlatform, stopPlatform, restartService, spawnService, root };

@@ -1,19 +1,23 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { ingestEnv } from './ingest-app';
 import { freePort } from './own-dev-broker';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+// The platform's process runner (plain CommonJS, shared with `npm start` and the e2e tests).
+const services = require('../../../../tools/platform/services.cjs');
+
+interface RunningService {
+  url: string;
+  waitHealthy(timeoutMs: number): Promise<void>;
+  kill(signal: NodeJS.Signals): Promise<unknown>;
+}
 
 /** Compiles the monorepo to dist/ the way `npm run build` does. */
 export function buildDist(): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'tools/build/build.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
+  services.build(() => {});
 }
 
-/** The built service as its own process (as tools/platform/services.cjs runs it), so it can be SIGKILLed. */
+/** The built service as its own process (as `npm start` runs it), so it can be SIGKILLed. */
 export class IngestProcess {
-  private child: ChildProcess | null = null;
+  private running: RunningService | null = null;
   private output = '';
   url = '';
 
@@ -21,32 +25,21 @@ export class IngestProcess {
 
   async start(): Promise<void> {
     const port = await freePort();
-    this.url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/webhook-ingest/src/main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, ...ingestEnv(this.schema, { PORT: String(port), LOG_LEVEL: 'warn' }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    const keep = (c: Buffer) => (this.output = (this.output + c.toString()).slice(-4000));
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`webhook-ingest exited (${child.exitCode}):\n${this.output}`);
-      const healthy = await fetch(`${this.url}/health`).then((r) => r.ok, () => false);
-      if (healthy) return;
-      if (Date.now() > deadline) throw new Error(`webhook-ingest not healthy:\n${this.output}`);
-      await new Promise((r) => setTimeout(r, 100));
+    const env = { ...process.env, ...ingestEnv(this.schema, { PORT: String(port), LOG_LEVEL: 'warn' }) };
+    const keep = (_name: string, chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-4000));
+    const running: RunningService = services.spawnService('webhook-ingest', env, port, keep);
+    this.running = running;
+    this.url = running.url;
+    try {
+      await running.waitHealthy(30_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${this.output}`);
     }
   }
 
   async kill(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    this.child = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill(signal);
-    await exited;
+    const running = this.running;
+    this.running = null;
+    await running?.kill(signal);
   }
 }
