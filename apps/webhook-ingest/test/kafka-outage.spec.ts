@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MessageHeaders, webhookSpecByEvent, webhookTopic } from '@platform/contracts';
 import { KafkaTestConsumer } from '@platform/testing';
 import { count, deliver, dropSchema, startIngestApp, waitUntil, type IngestApp } from './support/ingest-app';
-import { OwnDevBroker, freePort } from './support/own-dev-broker';
+import { OwnBroker, freePort } from './support/own-broker';
 
 const cryptoDeposit = webhookSpecByEvent('crypto-deposit')!;
 const USERS = 50;
@@ -11,14 +11,15 @@ const TOTAL = USERS * EVENTS_PER_USER;
 
 /**
  * Kafka is down while 1,000 webhooks arrive: every one is acknowledged (stored), and once Kafka is
- * back each is published exactly once, in order per key. The broker is this test's own, so
- * stopping it disturbs nobody; the mock loses its data when stopped, so we read from the start.
+ * back each is published exactly once, in order per key. The broker is this test's own (real
+ * Kafka, or the dev broker where Java is missing), so stopping it disturbs nobody.
  */
 describe('a Kafka outage while webhooks arrive (real Postgres, own broker)', () => {
-  let broker: OwnDevBroker;
+  let broker: OwnBroker;
   let ingest: IngestApp;
   let consumer: KafkaTestConsumer | null = null;
   const previousBrokers = process.env.KAFKA_BROKERS;
+  const previousDevBroker = process.env.KAFKA_DEV_BROKER;
 
   beforeAll(async () => {
     // kafkajs logs every refused connection of the outage; they are the point of this test.
@@ -26,17 +27,19 @@ describe('a Kafka outage while webhooks arrive (real Postgres, own broker)', () 
     jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
       if (!String(args[0]).includes('"logger":"kafkajs"')) consoleError(...args);
     });
-    broker = new OwnDevBroker(await freePort());
-    await broker.start();
+    broker = new OwnBroker(await freePort());
+    await broker.launch();
     // KafkaTestConsumer reads the broker address from the environment.
     process.env.KAFKA_BROKERS = broker.bootstrap;
-    ingest = await startIngestApp(undefined, { KAFKA_BROKERS: broker.bootstrap });
+    process.env.KAFKA_DEV_BROKER = String(broker.kind === 'dev');
+    ingest = await startIngestApp(undefined, { KAFKA_BROKERS: broker.bootstrap, KAFKA_DEV_BROKER: process.env.KAFKA_DEV_BROKER });
   }, 60_000);
   afterAll(async () => {
     await consumer?.stop();
     await ingest?.close();
-    await broker?.stop();
+    await broker?.close();
     process.env.KAFKA_BROKERS = previousBrokers;
+    process.env.KAFKA_DEV_BROKER = previousDevBroker;
     jest.restoreAllMocks();
     if (ingest) await dropSchema(ingest.schema);
   }, 60_000);

@@ -1,4 +1,4 @@
-export { TOPIC_CATALOG, GATEWAY_MAX_REPLICAS, allTopicNames, type TopicSpec } from './topics/topic-catalog';
+export { TOPIC_CATALOG, GATEWAY_MAX_REPLICAS, allTopicNames, type TopicSpec, type ProvisionedTopic } from './topics/topic-catalog';
 export { MessageHeaders, type OutgoingMessage, type IncomingMessage } from './messages/headers';
 export { DomainError, ERROR_STATUS, statusForCode, type ErrorCode } from './errors/domain-error';
 export {

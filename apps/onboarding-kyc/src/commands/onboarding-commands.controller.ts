@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
 import { ONBOARDING_COMMANDS_TOPIC, OnboardingCommands, type CommandReply } from '@platform/contracts';
-import { CommandDispatcher } from '@platform/kafka';
+import { CommandDispatcher, kafkaTopic } from '@platform/kafka';
 import { GetBalancesHandler } from '../balances/get-balances.handler';
 import { AddKycFilesHandler } from '../kyc/add-kyc-files.handler';
 import { SubmitVerificationHandler } from '../kyc/submit-verification.handler';
@@ -34,7 +34,7 @@ export class OnboardingCommandsController {
     );
   }
 
-  @MessagePattern(ONBOARDING_COMMANDS_TOPIC)
+  @MessagePattern(kafkaTopic(ONBOARDING_COMMANDS_TOPIC))
   handle(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<CommandReply<unknown>> {
     return this.dispatcher.dispatch(data, context);
   }

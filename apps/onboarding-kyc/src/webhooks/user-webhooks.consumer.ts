@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { webhookMessageType, webhookTopic } from '@platform/contracts';
 import { InboxConsumer, type InboxHandlers } from '@platform/database';
-import { toIncomingMessage } from '@platform/kafka';
+import { kafkaTopic, toIncomingMessage } from '@platform/kafka';
 import { KycFileStatusWebhookHandler } from './kyc-file-status.webhook-handler';
 import { UserStatusWebhookHandler } from './user-status.webhook-handler';
 
@@ -24,7 +24,7 @@ export class UserWebhooksConsumer {
     };
   }
 
-  @EventPattern<string>(USER_WEBHOOKS_TOPIC)
+  @EventPattern<string>(kafkaTopic(USER_WEBHOOKS_TOPIC))
   async onUserWebhook(@Payload() data: unknown, @Ctx() context: KafkaContext): Promise<void> {
     await this.inbox.consume(toIncomingMessage(data, context), this.handlers);
   }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
 import type { CommandReply } from '@platform/contracts';
-import { CommandDispatcher } from '@platform/kafka';
+import { CommandDispatcher, kafkaTopic } from '@platform/kafka';
 import { ListP100EventsQuery } from '@platform/p100-events';
 import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from '../payments.topics';
 
@@ -17,7 +17,7 @@ export class PaymentsCommandsController {
     this.dispatcher = new CommandDispatcher(PAYMENTS_COMMANDS_TOPIC, { [LIST_P100_EVENTS]: listP100Events });
   }
 
-  @MessagePattern(PAYMENTS_COMMANDS_TOPIC)
+  @MessagePattern(kafkaTopic(PAYMENTS_COMMANDS_TOPIC))
   handle(@Payload() command: unknown, @Ctx() context: KafkaContext): Promise<CommandReply<unknown>> {
     return this.dispatcher.dispatch(command, context);
   }

@@ -12,7 +12,19 @@ export interface TopicSpec {
   readonly description: string;
   /** Consumers of this topic send poison messages to `<name>.dlq`. */
   readonly dlq: boolean;
+  /** Topic-level `max.message.bytes` when the broker default (1 MB) is too small. */
+  readonly maxMessageBytes?: number;
 }
+
+/** What a provisioner creates: one entry per topic, dead-letter topics included. */
+export interface ProvisionedTopic {
+  readonly name: string;
+  readonly partitions: number;
+  readonly config: Readonly<Record<string, string>>;
+}
+
+/** Onboarding commands carry KYC files (<= 3 x 5 MB, base64): docs/decisions/0002. */
+const KYC_COMMAND_MAX_BYTES = 25 * 1024 * 1024;
 
 /**
  * Reply topics of Nest's Kafka request-reply need at least as many partitions as there are
@@ -20,8 +32,8 @@ export interface TopicSpec {
  */
 export const GATEWAY_MAX_REPLICAS = 4;
 
-const command = (owner: string, description: string): TopicSpec[] => [
-  { name: `${owner}.commands`, key: 'externalUserId', partitions: 4, description, dlq: false },
+const command = (owner: string, description: string, maxMessageBytes?: number): TopicSpec[] => [
+  { name: `${owner}.commands`, key: 'externalUserId', partitions: 4, description, dlq: false, ...(maxMessageBytes ? { maxMessageBytes } : {}) },
   {
     name: `${owner}.commands.reply`,
     key: 'correlation',
@@ -40,7 +52,7 @@ const webhooks = (family: string, key: string, description: string): TopicSpec =
 });
 
 export const TOPIC_CATALOG: readonly TopicSpec[] = [
-  ...command('onboarding', 'Gateway → onboarding-kyc commands (create user, KYC, reads)'),
+  ...command('onboarding', 'Gateway → onboarding-kyc commands (create user, KYC, reads)', KYC_COMMAND_MAX_BYTES),
   ...command('payments', 'Gateway → payments commands (exchange, SEPA, crypto, transfers, orders)'),
   ...command('cards', 'Gateway → cards commands (virtual cards)'),
   webhooks('user', 'externalUserId', 'P100 user & KYC webhooks: user status, KYC files, KYC verification, POA, high risk'),
@@ -56,9 +68,14 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
   { name: 'cards.events', key: 'cardId', partitions: 4, description: 'Card events', dlq: false },
 ];
 
-/** Every topic to provision, dead-letter topics included. */
-export function allTopicNames(): { name: string; partitions: number }[] {
-  return TOPIC_CATALOG.flatMap((t) =>
-    t.dlq ? [{ name: t.name, partitions: t.partitions }, { name: `${t.name}.dlq`, partitions: 1 }] : [{ name: t.name, partitions: t.partitions }],
-  );
+/**
+ * Every topic to provision, dead-letter topics included. A dead letter keeps the original bytes,
+ * so it allows the same message size as its topic.
+ */
+export function allTopicNames(): ProvisionedTopic[] {
+  return TOPIC_CATALOG.flatMap((t) => {
+    const config: Record<string, string> = t.maxMessageBytes ? { 'max.message.bytes': String(t.maxMessageBytes) } : {};
+    const topic = { name: t.name, partitions: t.partitions, config };
+    return t.dlq ? [topic, { name: `${t.name}.dlq`, partitions: 1, config }] : [topic];
+  });
 }

@@ -4,6 +4,7 @@ import { DomainError, MessageHeaders, commandReplySchema, type CommandReply } fr
 import { currentCorrelationId, newCorrelationId } from '@platform/logging';
 import { kafkaClientOptions } from './kafka-microservice';
 import type { KafkaSettings } from './kafka-settings';
+import { kafkaTopic } from './topic-namespace';
 
 export interface SendCommandOptions {
   /** Message key: the aggregate whose commands must stay in order (externalUserId...). */
@@ -27,7 +28,7 @@ export class CommandBus {
     private readonly defaultTimeoutMs = 15_000,
   ) {
     this.client = new ClientKafka(kafkaClientOptions(settings, groupId) as never);
-    for (const topic of topics) this.client.subscribeToResponseOf(topic);
+    for (const topic of topics) this.client.subscribeToResponseOf(kafkaTopic(topic));
   }
 
   get isConnected(): boolean {
@@ -48,7 +49,7 @@ export class CommandBus {
   async request<T>(topic: string, type: string, payload: unknown, options: SendCommandOptions): Promise<T> {
     if (!this.topics.includes(topic)) throw new Error(`CommandBus not subscribed to replies of ${topic}`);
     const correlationId = currentCorrelationId() ?? newCorrelationId();
-    const reply$ = this.client.send<CommandReply<T>>(topic, {
+    const reply$ = this.client.send<CommandReply<T>>(kafkaTopic(topic), {
       key: options.key,
       value: { type, payload },
       headers: { [MessageHeaders.correlationId]: correlationId, [MessageHeaders.type]: type },

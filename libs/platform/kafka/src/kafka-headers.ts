@@ -2,6 +2,7 @@ import type { IHeaders } from 'kafkajs';
 import type { KafkaContext } from '@nestjs/microservices';
 import type { IncomingMessage } from '@platform/contracts';
 import { decodeMessageValue } from './message-value';
+import { catalogTopic } from './topic-namespace';
 
 /** Kafka header values arrive as Buffers (or arrays of them); the platform works with strings. */
 export function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
@@ -18,7 +19,7 @@ export function toIncomingMessage(data: unknown, context: KafkaContext): Incomin
   const raw = context.getMessage();
   const key = raw.key === null || raw.key === undefined ? null : Buffer.isBuffer(raw.key) ? raw.key.toString('utf8') : String(raw.key);
   return {
-    topic: context.getTopic(),
+    topic: catalogTopic(context.getTopic()),
     partition: context.getPartition(),
     offset: raw.offset,
     key,

@@ -1,6 +1,7 @@
 import { Kafka, type Producer } from 'kafkajs';
 import type { OutgoingMessage } from '@platform/contracts';
 import { kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
+import { kafkaTopic } from './topic-namespace';
 
 /**
  * Plain kafkajs producer behind the platform's MessagePublisher port: used by the outbox relay
@@ -47,7 +48,7 @@ export class KafkaPublisher {
     await this.producer.sendBatch({
       acks: -1,
       topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
+        topic: kafkaTopic(topic),
         messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
       })),
     });

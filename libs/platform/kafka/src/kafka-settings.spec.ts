@@ -1,6 +1,7 @@
 import { Transport } from '@nestjs/microservices';
 import { kafkaClientOptions, kafkaServerOptions } from './kafka-microservice';
 import { consumerConfig, kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
+import { kafkaGroupId } from './topic-namespace';
 
 const devBroker: KafkaSettings = { brokers: ['127.0.0.1:9092'], clientId: 'svc', devBroker: true };
 const realKafka: KafkaSettings = { ...devBroker, devBroker: false };
@@ -12,7 +13,7 @@ describe('Kafka settings', () => {
   });
 
   it('keeps empty fetches short on the dev broker, the Kafka default otherwise, and honours an explicit wait', () => {
-    expect(consumerConfig(devBroker, 'g1')).toMatchObject({ groupId: 'g1', maxWaitTimeInMs: 10, allowAutoTopicCreation: false });
+    expect(consumerConfig(devBroker, 'g1')).toMatchObject({ groupId: kafkaGroupId('g1'), maxWaitTimeInMs: 10, allowAutoTopicCreation: false });
     expect(consumerConfig(realKafka, 'g1').maxWaitTimeInMs).toBe(500);
     expect(consumerConfig({ ...realKafka, maxWaitTimeInMs: 42 }, 'g1').maxWaitTimeInMs).toBe(42);
     expect(consumerConfig({ ...devBroker, maxWaitTimeInMs: 42 }, 'g1').maxWaitTimeInMs).toBe(42);
@@ -31,13 +32,13 @@ describe('Kafka settings', () => {
     expect(server.options).toMatchObject({
       postfixId: '',
       client: { clientId: 'svc' },
-      consumer: { groupId: 'payments', maxWaitTimeInMs: 10 },
+      consumer: { groupId: kafkaGroupId('payments'), maxWaitTimeInMs: 10 },
       producer: { idempotent: false },
       subscribe: { fromBeginning: true },
     });
     expect(kafkaClientOptions(realKafka, 'gateway')).toMatchObject({
       postfixId: '',
-      consumer: { groupId: 'gateway', maxWaitTimeInMs: 500 },
+      consumer: { groupId: kafkaGroupId('gateway'), maxWaitTimeInMs: 500 },
       producer: { idempotent: true },
       subscribe: { fromBeginning: false },
     });

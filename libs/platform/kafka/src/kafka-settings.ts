@@ -1,4 +1,5 @@
 import { logLevel, type ConsumerConfig, type KafkaConfig, type ProducerConfig } from 'kafkajs';
+import { kafkaGroupId } from './topic-namespace';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -24,7 +25,7 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
 
 export function consumerConfig(settings: KafkaSettings, groupId: string): ConsumerConfig {
   return {
-    groupId,
+    groupId: kafkaGroupId(groupId),
     maxWaitTimeInMs: settings.maxWaitTimeInMs ?? (settings.devBroker ? 10 : 500),
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,

@@ -2,7 +2,7 @@ import { Controller, type Type } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import { webhookTopic, type WebhookSpec } from '@platform/contracts';
 import { InboxConsumer, type InboxHandlers } from '@platform/database';
-import { toIncomingMessage } from '@platform/kafka';
+import { kafkaTopic, toIncomingMessage } from '@platform/kafka';
 import { P100EventRecorder } from './p100-event.recorder';
 import { p100WebhookHandlers } from './p100-webhook.handlers';
 
@@ -12,7 +12,7 @@ import { p100WebhookHandlers } from './p100-webhook.handlers';
  * A class per service because @EventPattern takes its topics when the class is declared.
  */
 export function createP100WebhooksConsumer(families: readonly WebhookSpec['family'][]): Type<unknown> {
-  const topics = families.map(webhookTopic);
+  const topics = families.map((family) => kafkaTopic(webhookTopic(family)));
 
   @Controller()
   class P100WebhooksConsumer {

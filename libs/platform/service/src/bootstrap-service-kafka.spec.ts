@@ -1,16 +1,17 @@
 import { Controller, Module, type INestApplication } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
+import { kafkaTopic } from '@platform/kafka';
 import { kafkaTestSettings, uniqueName } from '@platform/testing';
 import { bootstrapService } from './bootstrap-service';
 import { PlatformModule } from './platform.module';
 
-// A catalog topic (the dev broker pre-creates it; platform consumers never auto-create topics).
-// This test only reads it, under a group of its own, so it takes nothing from other consumers.
+// A catalog topic (provisioned in this run's namespace; platform consumers never auto-create
+// topics). This test only reads it, under a group of its own, so it takes nothing from others.
 const TOPIC = 'cards.events';
 
 @Controller()
 class ListeningController {
-  @EventPattern([TOPIC])
+  @EventPattern([kafkaTopic(TOPIC)])
   consume(): void {}
 }
 
@@ -40,7 +41,7 @@ describe('bootstrapService with a Kafka consumer (real broker)', () => {
       last = { status: response.status, body: await response.json() };
       if (last.status === 200) break;
       // Until then the only reason to be unready is the consumer group.
-      expect(last.body).toMatchObject({ error: { 'kafka-consumer': { status: 'down', message: 'consumer has not joined its group yet' } } });
+      expect(last.body).toMatchObject({ error: { 'kafka-consumer': { status: 'down', message: 'consumer group does not hold its partitions (joining or rebalancing)' } } });
     }
     expect(last).toMatchObject({ status: 200, body: { info: { 'kafka-consumer': { status: 'up' } } } });
   });

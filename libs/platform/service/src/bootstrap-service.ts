@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { Consumer } from 'kafkajs';
 import { ReadinessRegistry } from '@platform/health';
-import { kafkaServerOptions, type KafkaSettings } from '@platform/kafka';
+import { kafkaServerOptions, PlatformKafkaServer, type ConsumerGroupState, type KafkaSettings } from '@platform/kafka';
 import { CORRELATION_HEADER, enterCorrelation, Logger, newCorrelationId, sanitizeCorrelationId } from '@platform/logging';
 import { collectProcessMetrics, registerHttpMetrics } from '@platform/metrics';
 import { HttpErrorFilter } from './http-error.filter';
@@ -66,30 +64,25 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   }
 
   if (options.kafka) {
-    const microservice = app.connectMicroservice<MicroserviceOptions>(kafkaServerOptions(options.kafka.settings, options.kafka.groupId), {
-      inheritAppConfig: true,
-    });
+    const server = new PlatformKafkaServer(kafkaServerOptions(options.kafka.settings, options.kafka.groupId).options);
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+    trackConsumerGroup(app, server);
     await app.startAllMicroservices();
-    trackConsumerGroup(app, microservice.unwrap<[unknown, Consumer, unknown]>()[1]);
   }
 
   await app.listen(options.port, options.host);
   return app;
 }
 
-/** Readiness includes "joined its consumer group": before that, commands would go unanswered. */
-function trackConsumerGroup(app: INestApplication, consumer: Consumer): void {
-  let joined = false;
-  // A fetch only starts after the group join, and repeats, so a join we attached too late to see still counts.
-  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-  consumer.on(consumer.events.FETCH_START, () => (joined = true));
-  for (const event of [consumer.events.CRASH, consumer.events.STOP, consumer.events.DISCONNECT]) {
-    consumer.on(event, () => (joined = false));
-  }
+/**
+ * Readiness includes "the consumer group holds its partitions": before the join completes, and
+ * during a rebalance, commands would go unanswered.
+ */
+function trackConsumerGroup(app: INestApplication, group: ConsumerGroupState): void {
   app.get(ReadinessRegistry).register({
     name: 'kafka-consumer',
     check: async () => {
-      if (!joined) throw new Error('consumer has not joined its group yet');
+      if (!group.holdsPartitions) throw new Error('consumer group does not hold its partitions (joining or rebalancing)');
     },
   });
 }

@@ -1,5 +1,5 @@
 import { Kafka, type Consumer } from 'kafkajs';
-import { headersToStrings, kafkaClientConfig } from '@platform/kafka';
+import { catalogTopic, headersToStrings, kafkaClientConfig, kafkaTopic } from '@platform/kafka';
 import { kafkaTestSettings, uniqueName } from './test-env';
 
 export interface ReceivedMessage {
@@ -11,7 +11,8 @@ export interface ReceivedMessage {
 }
 
 /**
- * A plain kafkajs consumer with its own group, for asserting what a service published.
+ * A plain kafkajs consumer with its own group, for asserting what a service published. Topics are
+ * named as in the catalog; the run's KAFKA_NAMESPACE is added (and removed from what it reports).
  * Always `stop()` it: a group whose member did not leave cleanly slows the next join.
  */
 export class KafkaTestConsumer {
@@ -31,7 +32,7 @@ export class KafkaTestConsumer {
     const consumer = kafka.consumer({ groupId: uniqueName('test-group'), maxWaitTimeInMs: settings.devBroker ? 10 : 100 });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning });
+    await consumer.subscribe({ topics: topics.map(kafkaTopic), fromBeginning });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
@@ -42,7 +43,7 @@ export class KafkaTestConsumer {
         } catch {
           value = raw;
         }
-        this.messages.push({ topic, partition, key: message.key?.toString('utf8') ?? null, headers: headersToStrings(message.headers), value });
+        this.messages.push({ topic: catalogTopic(topic), partition, key: message.key?.toString('utf8') ?? null, headers: headersToStrings(message.headers), value });
         for (const wake of this.waiters.splice(0)) wake();
       },
     });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka } from 'kafkajs';
 import { kafkaClientConfig, type KafkaSettings } from '../kafka-settings';
+import { kafkaTopic } from '../topic-namespace';
 
 // platform-testing (testEnv, KafkaTestConsumer) is built on this lib, so this lib's own tests
 // cannot use it without a project cycle, which the module-boundaries lint rejects. These few
@@ -19,12 +20,13 @@ export function testName(prefix: string): string {
 }
 
 /**
- * Creates topics that exist only for one test run. Platform clients never auto-create topics
+ * Creates topics (catalog-style names; the run's namespace is added) that exist only for one test run. Platform clients never auto-create topics
  * (`allowAutoTopicCreation: false`), so they must exist before a Nest server subscribes. The dev
  * broker rejects CreateTopics but auto-creates a topic (4 partitions) on a metadata request;
  * real Kafka gets a proper CreateTopics.
  */
-export async function createTestTopics(settings: KafkaSettings, topics: string[]): Promise<void> {
+export async function createTestTopics(settings: KafkaSettings, names: string[]): Promise<void> {
+  const topics = names.map(kafkaTopic);
   const admin = new Kafka(kafkaClientConfig(settings)).admin();
   await admin.connect();
   try {

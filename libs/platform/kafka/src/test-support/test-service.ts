@@ -7,6 +7,7 @@ import { toIncomingMessage } from '../kafka-headers';
 import { kafkaServerOptions } from '../kafka-microservice';
 import type { KafkaSettings } from '../kafka-settings';
 import { createTestTopics, testName } from './test-broker';
+import { kafkaTopic } from '../topic-namespace';
 
 export interface TestServiceOptions {
   settings: KafkaSettings;
@@ -32,12 +33,12 @@ export async function startTestService(options: TestServiceOptions): Promise<Tes
 
   @Controller()
   class TestServiceController {
-    @MessagePattern(options.commands.topic)
+    @MessagePattern(kafkaTopic(options.commands.topic))
     handle(@Payload() command: unknown, @Ctx() context: KafkaContext) {
       return dispatcher.dispatch(command, context);
     }
 
-    @EventPattern(options.eventTopics)
+    @EventPattern(options.eventTopics.map(kafkaTopic))
     consume(@Payload() value: unknown, @Ctx() context: KafkaContext): void {
       received.push(toIncomingMessage(value, context));
     }
