@@ -172,6 +172,9 @@ function serverProperties(spec, { count, voters, replication }) {
     'transaction.state.log.num.partitions': 4,
     'num.network.threads': 2,
     'num.io.threads': 4,
+    // Three nodes: a killed node leaves the ISR and its partitions get new leaders in seconds,
+    // not after the 30 s / 9 s defaults (the reliability tests kill nodes on purpose).
+    ...(count === 3 ? { 'replica.lag.time.max.ms': 5000, 'broker.heartbeat.interval.ms': 500, 'broker.session.timeout.ms': 3000 } : {}),
     // Onboarding commands carry KYC files (<= 3 x 5 MB, base64): docs/decisions/0002.
     'message.max.bytes': 25 * 1024 * 1024,
     'replica.fetch.max.bytes': 25 * 1024 * 1024,

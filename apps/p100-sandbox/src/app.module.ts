@@ -1,4 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { DatabaseModule } from '@platform/database';
 import { PlatformModule } from '@platform/service';
 import { AdminModule } from './admin/admin.module';
@@ -7,6 +8,7 @@ import type { SandboxConfig } from './config/sandbox-config';
 import { SandboxConfigModule } from './config/sandbox-config.module';
 import { PostgresReadiness } from './database/postgres-readiness';
 import { SANDBOX_MIGRATIONS } from './database/sandbox-migrations';
+import { DueWorkNotifications } from './shared/due-work-notifications';
 import { SepaModule } from './sepa/sepa.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { OrdersModule } from './orders/orders.module';
@@ -55,8 +57,9 @@ export function createAppModule(config: SandboxConfig): Type<unknown> {
       CryptoModule,
       OrdersModule,
       PaymentLinksModule,
+      DiscoveryModule,
     ],
-    providers: [PostgresReadiness],
+    providers: [PostgresReadiness, DueWorkNotifications],
   })
   class AppModule {}
   return AppModule;

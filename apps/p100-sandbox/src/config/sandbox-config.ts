@@ -36,8 +36,11 @@ export const sandboxEnv = serviceEnv
     /** Residence countries answered with P431. */
     P100_SANDBOX_FORBIDDEN_COUNTRIES: countryList.default(new Set(['KP', 'IR', 'SY', 'CU', 'RU', 'BY'])),
     P100_SANDBOX_DB_SCHEMA: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('p100_sandbox'),
-    /** Upper bound on how long the workers sleep between looks at their tables (not scaled). */
-    P100_SANDBOX_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(250),
+    /**
+     * Longest sleep of a worker between looks at its tables (not scaled): only a safety net, since
+     * writes to the queue tables wake the workers (LISTEN/NOTIFY) and they sleep until the next due row.
+     */
+    P100_SANDBOX_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
     /** EUR charged to the partner per Method B verification (amount not documented: 0 = free (inferred)); P433 when unfunded. */
     P100_SANDBOX_KYC_FEE_EUR: z.string().regex(/^\d+(\.\d{1,2})?$/).default('0'),
     /** Validity of an exchange rate lock (not scaled: clients see it in `validUntil`); current docs 60 s, oldest 40 s. */

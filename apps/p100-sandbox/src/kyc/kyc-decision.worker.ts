@@ -18,7 +18,7 @@ export class KycDecisionWorker extends DueRowWorker<DueVerification> {
     dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
   ) {
-    super(dataSource, { claim: claimDueVerification, msUntilNext: msUntilNextVerification }, config.pollIntervalMs);
+    super(dataSource, { table: 'kyc_verifications', claim: claimDueVerification, msUntilNext: msUntilNextVerification }, config.pollIntervalMs);
   }
 
   protected async process(tx: EntityManager, due: DueVerification): Promise<void> {

@@ -10,6 +10,8 @@ export interface DueRow {
 
 /** Where a worker's due rows come from: a table (or a repository) that is the queue. */
 export interface DueQueue<Row extends DueRow = DueRow> {
+  /** The table the rows live in: a write to it wakes the worker. */
+  readonly table: string;
   /** Locks one due row in `tx` (FOR UPDATE SKIP LOCKED, so replicas share the work), or none. */
   claim(tx: EntityManager): Promise<Row | undefined>;
   /** Milliseconds until the next row falls due, or null when nothing is queued. */
@@ -29,7 +31,7 @@ export abstract class DueRowWorker<Row extends DueRow = DueRow> extends PolledWo
     private readonly queue: DueQueue<Row>,
     pollIntervalMs: number,
   ) {
-    super(pollIntervalMs);
+    super(pollIntervalMs, [queue.table]);
   }
 
   /** Processes one claimed row inside `tx` (ledger movements, status, webhooks together). */
@@ -59,6 +61,7 @@ export abstract class DueRowWorker<Row extends DueRow = DueRow> extends PolledWo
  */
 export function pendingRows(table: string): DueQueue {
   return {
+    table,
     claim: (tx) =>
       queryOne<DueRow>(tx, `SELECT id FROM ${table} WHERE status = 'PENDING' AND due_at <= now() ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`),
     msUntilNext: (db) => msUntilEarliest(db, table, 'due_at', `status = 'PENDING'`),
@@ -72,6 +75,7 @@ export function pendingRows(table: string): DueQueue {
  */
 export function scheduledSteps(table: string): DueQueue {
   return {
+    table,
     claim: async (tx) => {
       const due = await queryOne<DueRow>(
         tx,

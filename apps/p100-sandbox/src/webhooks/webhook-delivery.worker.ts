@@ -29,7 +29,7 @@ export class WebhookDeliveryWorker extends PolledWorker {
     private readonly dataSource: DataSource,
     @Inject(SANDBOX_CONFIG) private readonly config: SandboxConfig,
   ) {
-    super(config.pollIntervalMs);
+    super(config.pollIntervalMs, ['webhook_deliveries']);
     this.timeoutMs = Math.max(1, scaled(config, WEBHOOK_TIMEOUT_MS));
   }
 

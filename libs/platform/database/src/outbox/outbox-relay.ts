@@ -10,8 +10,10 @@ export interface OutboxRelayOptions {
   schema: string;
   publisher: MessagePublisher;
   batchSize?: number;
-  /** Poll interval when no notification arrives (notifications make the usual case immediate). */
+  /** Poll interval while LISTEN is unavailable (500 ms). */
   idlePollMs?: number;
+  /** Safety-net poll interval while LISTEN works: notifications make the usual case immediate (10 s). */
+  listeningPollMs?: number;
   maxBackoffMs?: number;
   /** Published rows older than this are deleted; the outbox is not an archive. */
   retainPublishedHours?: number;
@@ -59,7 +61,11 @@ const metrics = () => ({
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly listeningPollMs: number;
   private readonly maxBackoffMs: number;
+  /** A notification during a batch: the batch may have read before that row committed. */
+  private woken = false;
+  private lastListenAttempt = 0;
   private readonly metrics = metrics();
   private running = false;
   private wake: (() => void) | null = null;
@@ -71,13 +77,14 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
     this.idlePollMs = options.idlePollMs ?? 500;
+    this.listeningPollMs = options.listeningPollMs ?? 10_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
   }
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen().catch((error) => this.options.log?.warn(`[outbox] LISTEN unavailable, polling only: ${error}`));
+    await this.listenOrWarn();
     this.loop = this.run();
   }
 
@@ -108,14 +115,31 @@ export class OutboxRelay {
     }
   }
 
+  private async listenOrWarn(): Promise<void> {
+    this.lastListenAttempt = Date.now();
+    await this.listen().catch((error) => this.options.log?.warn(`[outbox] LISTEN unavailable, polling every ${this.idlePollMs} ms: ${error}`));
+  }
+
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox` });
-    client.on('error', () => undefined);
-    await client.connect();
-    client.on('notification', (msg) => {
-      if (msg.payload === this.options.schema) this.wake?.();
-    });
-    await client.query('LISTEN outbox');
+    // A lost LISTEN connection means polling at idlePollMs until run() listens again.
+    const lost = () => {
+      if (this.listener === client) this.listener = null;
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      client.on('notification', (msg) => {
+        if (msg.payload !== this.options.schema) return;
+        this.woken = true;
+        this.wake?.();
+      });
+      await client.query('LISTEN outbox');
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     this.listener = client;
   }
 
@@ -123,11 +147,13 @@ export class OutboxRelay {
     let backoff = 0;
     while (this.running) {
       try {
+        if (!this.listener && Date.now() - this.lastListenAttempt > 5_000) await this.listenOrWarn();
+        this.woken = false;
         const published = await this.publishBatch();
         backoff = 0;
         await this.cleanupIfDue();
-        if (published >= this.batchSize) continue;
-        await this.sleep(this.idlePollMs);
+        if (published >= this.batchSize || this.woken) continue;
+        await this.sleep(this.listener ? this.listeningPollMs : this.idlePollMs);
       } catch (error) {
         this.metrics.failures.inc({ schema: this.options.schema });
         backoff = Math.min(this.maxBackoffMs, backoff ? backoff * 2 : 100);

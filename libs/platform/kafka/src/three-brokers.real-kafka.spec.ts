@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
+import { testName } from './test-support/test-broker';
+
+// The three-broker mode of our tooling (tools/kafka/kafka-cluster.mjs, `npm run infra -- --brokers
+// 3`): replication factor 3, min.insync.replicas 2, producers with acks=all. One node killed: the
+// cluster keeps taking writes, and nothing acknowledged is lost when it comes back. Needs the real
+// broker (Java 17 and Maven); skipped on the dev-broker fallback.
+const onRealKafka = process.env.KAFKA_DEV_BROKER === 'true' ? describe.skip : describe;
+const HELPER = path.resolve(__dirname, '../../../../tools/kafka/cluster-helper.mjs');
+
+class ClusterHelper {
+  private output = '';
+  constructor(private readonly child: ChildProcess) {
+    child.stdout!.on('data', (c) => (this.output += c));
+  }
+  static async start(nodes: number): Promise<{ helper: ClusterHelper; bootstrap: string }> {
+    const helper = new ClusterHelper(spawn(process.execPath, [HELPER, '--nodes', String(nodes)], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const ready = await helper.waitFor(/^READY (\S+)$/m, 90_000);
+    return { helper, bootstrap: ready[1]! };
+  }
+  async send(line: string): Promise<void> {
+    this.child.stdin!.write(`${line}\n`);
+    const answer = await this.waitFor(new RegExp(`^(OK|ERROR) ${line}.*$`, 'm'), 60_000);
+    if (answer[1] !== 'OK') throw new Error(answer[0]);
+    this.output = '';
+  }
+  async close(): Promise<void> {
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.stdin!.end();
+    await exited;
+  }
+  private async waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = pattern.exec(this.output);
+      if (match) return match;
+      if (this.child.exitCode !== null) throw new Error(`cluster helper exited (${this.child.exitCode})`);
+      if (Date.now() > deadline) throw new Error(`cluster helper: no ${pattern} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => {
+  let helper: ClusterHelper;
+  let settings: KafkaSettings;
+
+  beforeAll(async () => {
+    const started = await ClusterHelper.start(3);
+    helper = started.helper;
+    settings = { brokers: started.bootstrap.split(','), clientId: testName('three-brokers'), devBroker: false };
+  }, 120_000);
+  afterAll(() => helper?.close(), 60_000);
+
+  it('keeps taking acks=all writes with one broker killed, and loses nothing acknowledged when it returns', async () => {
+    const kafka = new Kafka({ ...kafkaClientConfig(settings), logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topic = testName('replicated');
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] });
+    expect(resources[0]!.configEntries[0]).toMatchObject({ configName: 'min.insync.replicas', configValue: '2' });
+
+    const producer = kafka.producer(producerConfig(settings));
+    await producer.connect();
+    const batch = (from: number) =>
+      producer.send({ topic, acks: -1, messages: Array.from({ length: 100 }, (_, i) => ({ key: `k${(from + i) % 7}`, value: String(from + i) })) });
+    await batch(0);
+
+    await helper.send('kill 2');
+    await batch(100); // two in-sync replicas are left: still acknowledged
+    await helper.send('start 2');
+    let brokers = 0;
+    for (const until = Date.now() + 30_000; brokers < 3 && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+      brokers = (await admin.describeCluster()).brokers.length;
+    }
+    expect(brokers).toBe(3);
+
+    const seen: number[] = [];
+    const consumer = kafka.consumer({ groupId: testName('replicated-reader'), maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push(Number(message.value!.toString())) });
+    const deadline = Date.now() + 30_000;
+    while (seen.length < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await consumer.disconnect();
+    await producer.disconnect();
+    await admin.disconnect();
+    expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+  }, 120_000);
+});
