@@ -109,7 +109,9 @@ class KafkaNode {
     // --pdeathsig: the kernel sends SIGTERM to the broker when its parent dies, however it dies.
     const [command, ...args] = HAS_SETPRIV ? ['setpriv', '--pdeathsig', 'TERM', '--', ...java] : java;
     this.exited = null;
-    this.child = spawn(command, args, { cwd: this.spec.dir, stdio: ['ignore', fd, fd] });
+    // Its own process group: a terminal's Ctrl-C reaches the services, which leave their consumer
+    // groups, before we stop the broker (stop() is called last, and pdeathsig covers our death).
+    this.child = spawn(command, args, { cwd: this.spec.dir, stdio: ['ignore', fd, fd], detached: true });
     closeSync(fd);
     const child = this.child;
     this.exitPromise = new Promise((resolve) =>

@@ -34,7 +34,10 @@ export const dueIn = (param: string) => `now() + make_interval(secs => ${param}:
 export async function msUntilEarliest(db: Sql, table: string, column: string, where: string): Promise<number | null> {
   const row = await queryOne<{ ms: number | null }>(
     db,
-    `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(${column}) - now())) * 1000)::float8 AS ms FROM ${table} WHERE ${where}`,
+    // GREATEST ignores NULLs: without the CASE an empty queue would read as "due now" (0 ms) and
+    // every worker would spin on its table (this was the sandbox's idle CPU).
+    `SELECT CASE WHEN min(${column}) IS NULL THEN NULL ELSE GREATEST(0, EXTRACT(EPOCH FROM (min(${column}) - now())) * 1000)::float8 END AS ms
+       FROM ${table} WHERE ${where}`,
   );
   return row?.ms ?? null;
 }

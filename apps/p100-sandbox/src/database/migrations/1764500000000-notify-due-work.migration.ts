@@ -19,9 +19,10 @@ export const DUE_WORK_TABLES = [
 
 /**
  * Workers sleep until the next due time and are woken when work is queued, instead of querying
- * their tables four times a second. Every write to a queue table notifies `sandbox_due_work` with
- * `<schema>.<table>` (one notification per statement; Postgres folds repeats in a transaction and
- * delivers them at commit), whichever process or replica wrote it.
+ * their tables four times a second. Every row written to a queue table notifies `sandbox_due_work`
+ * with `<schema>.<table>` (Postgres folds the repeats of one transaction into one notification and
+ * delivers it at commit), whichever process or replica wrote it. Row triggers, not statement
+ * triggers: a worker's claim that updates no row must not wake the workers again.
  */
 export class NotifyDueWork1764500000000 implements MigrationInterface {
   name = 'NotifyDueWork1764500000000';
@@ -34,7 +35,7 @@ export class NotifyDueWork1764500000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const table of DUE_WORK_TABLES) {
-      await q.query(`CREATE TRIGGER ${table}_due_work AFTER INSERT OR UPDATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION notify_due_work()`);
+      await q.query(`CREATE TRIGGER ${table}_due_work AFTER INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION notify_due_work()`);
     }
   }
 
