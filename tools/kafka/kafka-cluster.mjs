@@ -172,8 +172,15 @@ function serverProperties(spec, { count, voters, replication }) {
     // Internal topics sized for one machine (defaults 50 and 50 partitions): faster first join.
     'offsets.topic.num.partitions': 8,
     'transaction.state.log.num.partitions': 4,
-    'num.network.threads': 2,
-    'num.io.threads': 4,
+    // The active controller appends a no-op record to the metadata log when idle: every 500 ms by
+    // default, most of an idle broker's CPU here. Every 5 s still fences stale controllers in time.
+    'metadata.max.idle.interval.ms': 5000,
+    // Threads for one machine: every idle handler thread wakes a few times a second.
+    'num.network.threads': 1,
+    'num.io.threads': 2,
+    'background.threads': 2,
+    'group.coordinator.threads': 1,
+    'share.coordinator.threads': 1,
     // Three nodes: a killed node leaves the ISR and its partitions get new leaders in seconds,
     // not after the 30 s / 9 s defaults (the reliability tests kill nodes on purpose).
     ...(count === 3 ? { 'replica.lag.time.max.ms': 5000, 'broker.heartbeat.interval.ms': 500, 'broker.session.timeout.ms': 3000 } : {}),
@@ -194,6 +201,8 @@ function heapFor(max) {
     '-XX:+UseSerialGC',
     '-XX:TieredStopAtLevel=1',
     '-XX:+ExitOnOutOfMemoryError',
+    // No hsperfdata file (jstat): its sampler thread wakes every 50 ms.
+    '-XX:-UsePerfData',
     '-Djava.awt.headless=true',
     `-Dorg.slf4j.simpleLogger.defaultLogLevel=${process.env.KAFKA_LOG_LEVEL || 'warn'}`,
     ...(process.env.KAFKA_JVM_OPTS ? process.env.KAFKA_JVM_OPTS.split(/\s+/).filter(Boolean) : []),

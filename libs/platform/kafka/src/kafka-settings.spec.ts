@@ -14,7 +14,7 @@ describe('Kafka settings', () => {
 
   it('keeps empty fetches short on the dev broker, the Kafka default otherwise, and honours an explicit wait', () => {
     expect(consumerConfig(devBroker, 'g1')).toMatchObject({ groupId: kafkaGroupId('g1'), maxWaitTimeInMs: 10, allowAutoTopicCreation: false });
-    expect(consumerConfig(realKafka, 'g1').maxWaitTimeInMs).toBe(500);
+    expect(consumerConfig(realKafka, 'g1').maxWaitTimeInMs).toBe(5000);
     expect(consumerConfig({ ...realKafka, maxWaitTimeInMs: 42 }, 'g1').maxWaitTimeInMs).toBe(42);
     expect(consumerConfig({ ...devBroker, maxWaitTimeInMs: 42 }, 'g1').maxWaitTimeInMs).toBe(42);
   });
@@ -38,7 +38,7 @@ describe('Kafka settings', () => {
     });
     expect(kafkaClientOptions(realKafka, 'gateway')).toMatchObject({
       postfixId: '',
-      consumer: { groupId: kafkaGroupId('gateway'), maxWaitTimeInMs: 500 },
+      consumer: { groupId: kafkaGroupId('gateway'), maxWaitTimeInMs: 5000 },
       producer: { idempotent: true },
       subscribe: { fromBeginning: false },
     });

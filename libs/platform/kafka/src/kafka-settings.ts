@@ -1,4 +1,5 @@
 import { logLevel, type ConsumerConfig, type KafkaConfig, type ProducerConfig } from 'kafkajs';
+import './kafkajs-patches';
 import { kafkaGroupId } from './topic-namespace';
 
 export interface KafkaSettings {
@@ -23,10 +24,15 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
   };
 }
 
+const REAL_KAFKA_MAX_WAIT_MS = 5_000;
+
 export function consumerConfig(settings: KafkaSettings, groupId: string): ConsumerConfig {
   return {
     groupId: kafkaGroupId(groupId),
-    maxWaitTimeInMs: settings.maxWaitTimeInMs ?? (settings.devBroker ? 10 : 500),
+    // Real Kafka answers a fetch as soon as data arrives, so the wait only bounds an idle poll: 5 s
+    // (kafkajs's default) keeps an idle service near zero CPU. The mock holds every empty fetch for
+    // the whole wait, hence 10 ms there (docs/decisions/0002).
+    maxWaitTimeInMs: settings.maxWaitTimeInMs ?? (settings.devBroker ? 10 : REAL_KAFKA_MAX_WAIT_MS),
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,
     rebalanceTimeout: 30_000,

@@ -15,6 +15,6 @@ describe('kafkaSettingsFromEnv', () => {
     expect(consumerConfig(withWait, 'g').maxWaitTimeInMs).toBe(250);
     const without = kafkaSettingsFromEnv(loadConfig(serviceEnv, baseEnv), 'cards');
     expect(without).not.toHaveProperty('maxWaitTimeInMs');
-    expect(consumerConfig(without, 'g').maxWaitTimeInMs).toBe(500);
+    expect(consumerConfig(without, 'g').maxWaitTimeInMs).toBe(5000);
   });
 });
