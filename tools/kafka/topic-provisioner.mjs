@@ -15,14 +15,16 @@ const { Kafka, logLevel } = kafkajs;
  */
 export async function provisionTopics({ brokers, namespace = '', replicationFactor = 1, minInsyncReplicas, retries = 5, log = () => {} }) {
   const catalog = (await loadTopicCatalog()).map((t) => ({ ...t, name: `${namespace}${t.name}` }));
-  const admin = new Kafka({ clientId: 'provision-topics', brokers, logLevel: logLevel.WARN, retry: { retries, initialRetryTime: 300, maxRetryTime: 8000 } }).admin();
+  const admin = new Kafka({ clientId: 'provision-topics', brokers, logLevel: logLevel.NOTHING, retry: { retries, initialRetryTime: 300, maxRetryTime: 8000 } }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = catalog.filter((t) => !existing.has(t.name));
     if (missing.length > 0) {
       await admin.createTopics({
-        waitForLeaders: true,
+        // kafkajs's own wait gives up on UNKNOWN_TOPIC_OR_PARTITION, which KRaft answers for a
+        // moment after a create: we wait ourselves (waitForLeaders below).
+        waitForLeaders: false,
         topics: missing.map((t) => ({
           topic: t.name,
           numPartitions: t.partitions,
@@ -32,6 +34,7 @@ export async function provisionTopics({ brokers, namespace = '', replicationFact
           ),
         })),
       });
+      await waitForLeaders(admin, missing.map((t) => t.name));
       for (const t of missing) log(`[provision-topics] created ${t.name} (partitions=${t.partitions}, replication=${replicationFactor})`);
     }
     const presentSpecs = catalog.filter((t) => existing.has(t.name));
@@ -68,4 +71,24 @@ export async function deleteNamespace({ brokers, namespace }) {
   } finally {
     await admin.disconnect().catch(() => {});
   }
+}
+
+/**
+ * Until every partition of `topics` has a leader. Metadata may briefly not know a topic that was
+ * just created (UNKNOWN_TOPIC_OR_PARTITION) or have no leader yet: both mean "ask again".
+ */
+export async function waitForLeaders(admin, topics, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      last = 'partitions without a leader';
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`[provision-topics] topics have no leaders after ${timeoutMs / 1000} s (${last}): ${topics.slice(0, 5).join(', ')}...`);
 }

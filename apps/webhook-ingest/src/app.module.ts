@@ -7,6 +7,7 @@ import { ReplayWebhooksHandler } from './admin/replay-webhooks.handler';
 import { WebhookAdminController } from './admin/webhook-admin.controller';
 import { PublicationMetrics } from './metrics/publication-metrics';
 import { CreateReceivedWebhooks1763900000100 } from './migrations/1763900000100-create-received-webhooks';
+import { RekeyDedupeV21764600000000 } from './migrations/1764600000000-rekey-dedupe-v2';
 import { ReceivedWebhooksRetention } from './retention/received-webhooks-retention';
 import { ReceiveWebhookHandler } from './webhooks/receive-webhook.handler';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -23,7 +24,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema,
-          migrations: [CreateMessagingTables1763900000000, CreateReceivedWebhooks1763900000100],
+          migrations: [CreateMessagingTables1763900000000, CreateReceivedWebhooks1763900000100, RekeyDedupeV21764600000000],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, 'webhook-ingest'), databaseUrl: config.DATABASE_URL, schema }),
       ],

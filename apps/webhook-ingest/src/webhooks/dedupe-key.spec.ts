@@ -8,7 +8,7 @@ describe('webhook dedupe and message keys', () => {
   it('identifies an occurrence by object id and status, so a redelivery has the same key', () => {
     const a = dedupeKey(userStatus, { externalUserId: 'u1', status: 'ACTIVE' }, '{"externalUserId":"u1","status":"ACTIVE"}');
     const b = dedupeKey(userStatus, { status: 'ACTIVE', externalUserId: 'u1' }, '{"status":"ACTIVE","externalUserId":"u1"}');
-    expect(a).toBe('user-status:u1:ACTIVE');
+    expect(a).toMatch(/^user-status:v2:[0-9a-f]{64}$/);
     expect(b).toBe(a);
   });
 
@@ -27,9 +27,20 @@ describe('webhook dedupe and message keys', () => {
     const threeDs = webhookSpecByEvent('card-3ds-code')!;
     const key = dedupeKey(threeDs, { cardId: 'c1', code: '493817' }, '{}');
     expect(key).not.toContain('493817');
-    expect(key).toMatch(/^card-3ds-code:c1:sha256-[0-9a-f]{64}$/);
+    expect(key).toMatch(/^card-3ds-code:v2:[0-9a-f]{64}$/);
     expect(dedupeKey(threeDs, { cardId: 'c1', code: '493817' }, '{ }')).toBe(key);
     expect(dedupeKey(threeDs, { cardId: 'c1', code: '111111' }, '{}')).not.toBe(key);
+  });
+
+  // Regression (audit finding 1): v1 joined the values with ':' and turned objects into text, so
+  // distinct webhooks shared a key and the second one was answered 200 and never published.
+  it('never gives two different occurrences the same key: separators inside values, objects, types of absence', () => {
+    expect(dedupeKey(userStatus, { externalUserId: 'a:v1', status: 'x' }, '{}')).not.toBe(dedupeKey(userStatus, { externalUserId: 'a', status: 'v1:x' }, '{}'));
+    expect(dedupeKey(userStatus, { externalUserId: { id: 1 }, status: 'x' }, '{}')).not.toBe(dedupeKey(userStatus, { externalUserId: { id: 2 }, status: 'x' }, '{}'));
+    expect(dedupeKey(userStatus, { externalUserId: ['a', 'b'], status: 'x' }, '{}')).not.toBe(dedupeKey(userStatus, { externalUserId: ['a,b'], status: 'x' }, '{}'));
+    expect(dedupeKey(userStatus, { externalUserId: 'u1' }, '{}')).not.toBe(dedupeKey(userStatus, { externalUserId: 'u1', status: '-' }, '{}'));
+    // Object keys in another order are the same value.
+    expect(dedupeKey(userStatus, { externalUserId: { a: 1, b: 2 }, status: 'x' }, '{}')).toBe(dedupeKey(userStatus, { externalUserId: { b: 2, a: 1 }, status: 'x' }, '{}'));
   });
 
   it('keys Kafka messages by the entity whose order matters', () => {

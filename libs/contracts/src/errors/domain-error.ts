@@ -16,6 +16,7 @@ export class DomainError extends Error {
 /** Stable platform error codes and the HTTP status the edge answers with. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
   UNKNOWN_COUNTRY: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -1,5 +1,6 @@
 import { logLevel, type ConsumerConfig, type KafkaConfig, type ProducerConfig } from 'kafkajs';
 import './kafkajs-patches';
+import { keyPartitioner } from './key-partitioner';
 import { kafkaGroupId } from './topic-namespace';
 
 export interface KafkaSettings {
@@ -48,5 +49,7 @@ export function producerConfig(settings: KafkaSettings): ProducerConfig {
     // One request in flight per broker keeps per-key order when a send is retried.
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    // Java-compatible murmur2 over the key, linear in its length (key-partitioner.ts).
+    createPartitioner: keyPartitioner,
   };
 }

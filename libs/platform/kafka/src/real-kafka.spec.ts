@@ -1,7 +1,7 @@
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { allTopicNames } from '@platform/contracts';
 import { kafkaClientConfig, producerConfig } from './kafka-settings';
-import { createTestTopics, eventually, testBrokerSettings, testName } from './test-support/test-broker';
+import { createTestTopics, eventually, testBrokerSettings, testName, waitForLeaders } from './test-support/test-broker';
 import { kafkaTopic } from './topic-namespace';
 
 // What only a real Kafka can do (the librdkafka mock has no CreateTopics/DescribeConfigs and no
@@ -37,7 +37,8 @@ onRealKafka('on the real Kafka broker', () => {
 
   it('creates a topic through the admin API and describes it back; a second create of the same topic is refused', async () => {
     const name = kafkaTopic(testName('admin-created'));
-    await expect(admin.createTopics({ waitForLeaders: true, topics: [{ topic: name, numPartitions: 3 }] })).resolves.toBe(true);
+    await expect(admin.createTopics({ topics: [{ topic: name, numPartitions: 3 }] })).resolves.toBe(true);
+    await waitForLeaders(admin, [name]);
     const { topics } = await admin.fetchTopicMetadata({ topics: [name] });
     expect(topics[0]!.partitions.map((p) => p.partitionId).sort()).toEqual([0, 1, 2]);
     // createTopics answers false for a topic that exists already.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
-import { testName } from './test-support/test-broker';
+import { testName, waitForLeaders } from './test-support/test-broker';
 
 // The three-broker mode of our tooling (tools/kafka/kafka-cluster.mjs, `npm run infra -- --brokers
 // 3`): replication factor 3, min.insync.replicas 2, producers with acks=all. One node killed: the
@@ -60,18 +60,31 @@ onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => 
     const admin = kafka.admin();
     await admin.connect();
     const topic = testName('replicated');
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3 }] });
+    await waitForLeaders(admin, [topic]);
     const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic, configNames: ['min.insync.replicas'] }] });
     expect(resources[0]!.configEntries[0]).toMatchObject({ configName: 'min.insync.replicas', configValue: '2' });
 
-    const producer = kafka.producer(producerConfig(settings));
-    await producer.connect();
-    const batch = (from: number) =>
-      producer.send({ topic, acks: -1, messages: Array.from({ length: 100 }, (_, i) => ({ key: `k${(from + i) % 7}`, value: String(from + i) })) });
+    const batch = async (from: number) => {
+      const producer = kafka.producer(producerConfig(settings));
+      await producer.connect();
+      await producer.send({ topic, acks: -1, messages: Array.from({ length: 100 }, (_, i) => ({ key: `k${(from + i) % 7}`, value: String(from + i) })) });
+      await producer.disconnect();
+    };
     await batch(0);
 
     await helper.send('kill 2');
-    await batch(100); // two in-sync replicas are left: still acknowledged
+    // The controller fences the dead node after broker.session.timeout.ms (3 s here) and moves its
+    // partitions' leadership to the survivors; until then a produce to a partition it led cannot
+    // succeed (kafkajs gives up on the refused connection). Wait for the failover, as a client
+    // would see it in the metadata, rather than racing it.
+    for (const until = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 200))) {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const partitions = topics[0]!.partitions;
+      if (partitions.every((p) => p.leader !== 2 && p.leader >= 0 && !p.isr.includes(2))) break;
+      if (Date.now() > until) throw new Error(`no failover from node 2 within 30 s: ${JSON.stringify(partitions)}`);
+    }
+    await batch(100); // two in-sync replicas are left: still acknowledged (acks=all, min.insync.replicas 2)
     await helper.send('start 2');
     let brokers = 0;
     for (const until = Date.now() + 30_000; brokers < 3 && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
@@ -87,7 +100,6 @@ onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => 
     const deadline = Date.now() + 30_000;
     while (seen.length < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await consumer.disconnect();
-    await producer.disconnect();
     await admin.disconnect();
     expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i));
   }, 120_000);

@@ -47,6 +47,13 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
 
   const fastify = app.getHttpAdapter().getInstance();
   registerHttpMetrics(fastify);
+  // Media types are case-insensitive (RFC 9110 8.3.1); Fastify matches its parsers exactly, so
+  // `APPLICATION/JSON` would get 415. The type/subtype is lower-cased, parameters are kept.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const type = request.headers['content-type'];
+    if (type) request.headers['content-type'] = normalizeMediaType(type);
+    done();
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     enterCorrelation(String(request.id));
     void reply.header(CORRELATION_HEADER, String(request.id));
@@ -85,4 +92,10 @@ function trackConsumerGroup(app: INestApplication, group: ConsumerGroupState): v
       if (!group.holdsPartitions) throw new Error('consumer group does not hold its partitions (joining or rebalancing)');
     },
   });
+}
+
+/** `Application/JSON; charset=UTF-8` → `application/json; charset=UTF-8`. */
+export function normalizeMediaType(header: string): string {
+  const semicolon = header.indexOf(';');
+  return semicolon < 0 ? header.trim().toLowerCase() : `${header.slice(0, semicolon).trim().toLowerCase()}${header.slice(semicolon)}`;
 }

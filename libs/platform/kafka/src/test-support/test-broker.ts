@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka } from 'kafkajs';
+import { Kafka, type Admin } from 'kafkajs';
 import { kafkaClientConfig, type KafkaSettings } from '../kafka-settings';
 import { kafkaTopic } from '../topic-namespace';
 
@@ -31,9 +31,29 @@ export async function createTestTopics(settings: KafkaSettings, names: string[])
   await admin.connect();
   try {
     if (settings.devBroker) await admin.fetchTopicMetadata({ topics });
-    else await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: 4 })) });
+    else {
+      // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which KRaft answers for
+      // a moment after a create: wait here instead.
+      await admin.createTopics({ waitForLeaders: false, topics: topics.map((topic) => ({ topic, numPartitions: 4 })) });
+      await waitForLeaders(admin, topics);
+    }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Until every partition of `topics` has a leader (metadata may not know a new topic for a moment). */
+export async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics without leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
