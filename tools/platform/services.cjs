@@ -164,4 +164,36 @@ function spawnService(name, env, port, logSink = () => {}) {
   return new RunningService(service, env, port, logSink);
 }
 
-module.exports = { SERVICES, DEV_SECRETS, build, startPlatform, stopPlatform, restartService, spawnService, root };
+/** A connection URL with its password replaced: what a banner or a log may show. */
+function maskUrl(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}
+
+/**
+ * What `npm start` prints once the platform is up. No secret goes in it: not the dev API key
+ * (the README names it), not a database password.
+ */
+function startBanner({ running, infra, seconds }) {
+  const url = (name) => running[name].url;
+  return `
+[platform] healthy in ${seconds.toFixed(1)} s
+
+  Gateway REST     ${url('gateway')}/v1/users        (x-api-key: ${process.env.GATEWAY_API_KEYS ? 'one of your GATEWAY_API_KEYS' : 'the dev key from the README walk-through'})
+  Swagger UI       ${url('gateway')}/docs
+  P100 sandbox     ${url('p100-sandbox')}  (admin API under /admin, docs at /docs)
+  Webhook ingest   ${url('webhook-ingest')}/webhook/...
+  Metrics          ${Object.keys(running).map((n) => `${url(n)}/metrics`).join('\n                   ')}
+
+  DATABASE_URL=${maskUrl(infra.databaseUrl)}
+  KAFKA_BROKERS=${infra.kafkaBrokers}  (${infra.kafkaDevBroker ? 'librdkafka dev broker' : `Apache Kafka ${infra.kafkaVersion ?? ''}`.trim()})
+
+Press Ctrl-C to stop.`;
+}
+
+module.exports = { SERVICES, DEV_SECRETS, build, startPlatform, stopPlatform, restartService, spawnService, startBanner, maskUrl, root };

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { ensureInfra } from './infra.mjs';
 
 const require = createRequire(import.meta.url);
-const { build, startPlatform, stopPlatform, DEV_SECRETS } = require('./services.cjs');
+const { build, startPlatform, stopPlatform, startBanner } = require('./services.cjs');
 
 const basePort = Number(process.env.PLATFORM_BASE_PORT || 3000);
 const log = (msg) => console.log(msg);
@@ -34,20 +34,7 @@ try {
   build(log);
   log('[platform] 3/3 starting the P100 sandbox and the five services, waiting for /health...');
   running = await startPlatform({ infra, basePort, logLevel: process.env.LOG_LEVEL || 'info', log });
-  const url = (name) => running[name].url;
-  log(`
-[platform] healthy in ${((Date.now() - started) / 1000).toFixed(1)} s
-
-  Gateway REST     ${url('gateway')}/v1/users        (x-api-key: ${process.env.GATEWAY_API_KEYS ? '<your key>' : DEV_SECRETS.gatewayApiKey})
-  Swagger UI       ${url('gateway')}/docs
-  P100 sandbox     ${url('p100-sandbox')}  (admin API under /admin, docs at /docs)
-  Webhook ingest   ${url('webhook-ingest')}/webhook/...
-  Metrics          ${Object.keys(running).map((n) => `${url(n)}/metrics`).join('\n                   ')}
-
-  DATABASE_URL=${infra.databaseUrl}
-  KAFKA_BROKERS=${infra.kafkaBrokers}
-
-Press Ctrl-C to stop.`);
+  log(startBanner({ running, infra, seconds: (Date.now() - started) / 1000 }));
 } catch (error) {
   console.error(`[platform] failed to start: ${error.message}`);
   console.error('[platform] what to do: check the service log lines above; `npm run infra` starts only Postgres and Kafka.');

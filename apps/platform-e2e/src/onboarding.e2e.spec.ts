@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { MessageHeaders } from '@platform/contracts';
 import { testEnv } from '@platform/testing';
-import { api, eventually, KafkaTestConsumer, newUser, pngFile, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, type Platform } from './platform.harness';
+import { API_KEY, api, eventually, GATEWAY, KafkaTestConsumer, newUser, pngFile, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, type Platform } from './platform.harness';
 
 jest.setTimeout(180_000);
 
@@ -98,6 +98,39 @@ describe('onboarding through every hop: gateway → Kafka → onboarding-kyc →
     const malformed = await api('POST', '/v1/users', { body: '{"externalUserId":' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
+  });
+
+  // Regressions for the audit of hostile input (issue 8, findings 4 and 8).
+  it('refuses a NUL or an unpaired surrogate in a name with 400 naming the field, and creates nothing at P100', async () => {
+    for (const [field, value] of [['firstName', 'Ja\\u0000n'], ['city', 'Warszawa\\ud800']] as const) {
+      const externalUserId = uid('nul');
+      const body = JSON.stringify(newUser(externalUserId)).replace('"Jan"', field === 'firstName' ? `"${value}"` : '"Jan"').replace('"Warszawa"', field === 'city' ? `"${value}"` : '"Warszawa"');
+      const res = await api('POST', '/v1/users', { body });
+      expect(res).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', details: { field } } } });
+      const rows = await db.query(`SELECT count(*)::int AS n FROM onboarding.users WHERE external_user_id = $1`, [externalUserId]);
+      expect(rows.rows[0].n).toBe(0);
+    }
+  });
+
+  it('answers 400 MALFORMED_MULTIPART for a multipart body without, or with a wrong or truncated, boundary', async () => {
+    const post = (contentType: string, body: string) =>
+      fetch(`${GATEWAY}/v1/users/${uid('mp')}/kyc-files`, { method: 'POST', headers: { 'x-api-key': API_KEY, 'content-type': contentType }, body });
+    const cases = [
+      ['multipart/form-data', 'x'],
+      ['multipart/form-data; boundary=abc', '--xyz\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\n\r\nPNG\r\n--xyz--\r\n'],
+      ['multipart/form-data; boundary=abc', '--abc\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG'],
+    ];
+    for (const [contentType, body] of cases) {
+      const res = await post(contentType!, body!);
+      expect({ contentType, status: res.status, code: (await res.json()).error?.code }).toEqual({ contentType, status: 400, code: 'MALFORMED_MULTIPART' });
+    }
+  });
+
+  it('authenticates before it reads the body (401, not 415), and takes media types in any case', async () => {
+    const unauthenticated = await fetch(`${GATEWAY}/v1/users`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(unauthenticated.status).toBe(401);
+    const upper = await api('POST', '/v1/users', { body: JSON.stringify(newUser(uid('case'))), headers: { 'content-type': 'APPLICATION/JSON' } });
+    expect(upper.status).toBe(201);
   });
 
   it('answers 401 without an API key or with a wrong one', async () => {

@@ -3,7 +3,8 @@ import { KafkaTestConsumer, testEnv } from '@platform/testing';
 // The platform's process runner is plain CommonJS so that `npm start` and these tests share it.
 const services = require('../../../tools/platform/services.cjs');
 
-export const BASE_PORT = 4300;
+/** E2E_BASE_PORT moves the platform under test, so two runs can share a machine. */
+export const BASE_PORT = Number(process.env.E2E_BASE_PORT || 4300);
 /** Sandbox delays × 0.2: KYC decision in 200 ms, webhook retries after 1.6/3.2/6.4/12.8 s. */
 export const TIME_SCALE = 0.2;
 export const GATEWAY = `http://127.0.0.1:${BASE_PORT}`;
@@ -42,7 +43,7 @@ export async function api(method: string, path: string, init: { body?: unknown; 
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
   else if (init.body !== undefined) {
-    headers['content-type'] = 'application/json';
+    headers['content-type'] ??= 'application/json';
     body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
   }
   const res = await fetch(`${GATEWAY}${path}`, { method, headers, body });

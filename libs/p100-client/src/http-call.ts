@@ -10,6 +10,8 @@ export interface HttpCall {
   apiKey: string;
   body?: string | FormData;
   timeoutMs: number;
+  /** Media type asked for; `application/json` unless the contract declares another. */
+  accept?: string;
 }
 
 export interface HttpCallDeps {
@@ -25,7 +27,7 @@ export async function httpCall(call: HttpCall, deps: HttpCallDeps): Promise<unkn
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), call.timeoutMs);
   try {
-    const headers: Record<string, string> = { 'x-api-key': call.apiKey, accept: 'application/json' };
+    const headers: Record<string, string> = { 'x-api-key': call.apiKey, accept: call.accept ?? 'application/json' };
     if (typeof call.body === 'string') headers['content-type'] = 'application/json';
 
     let response: Response;

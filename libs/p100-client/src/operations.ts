@@ -24,6 +24,8 @@ export interface OperationSpec {
   readonly inferred: boolean;
   /** Body fields P100 expects as JSON numbers; our decimal strings are written as number literals. */
   readonly numberFields?: readonly string[];
+  /** The `Accept` header: the media type the contract declares for the answer (JSON unless said). */
+  readonly accept?: string;
 }
 
 const op = (
@@ -51,7 +53,8 @@ export const OPERATIONS = {
   addKycFile: op('kyc', 'POST', '/v1/user/kyc-files/{externalUserId}', 'old-doc'),
   addPoaFile: op('kyc', 'POST', '/v1/user/poa-files/{externalUserId}', 'doc'),
   createKycVerification: op('kyc', 'POST', '/v1/kyc', 'doc'),
-  redirectToVerification: op('kyc', 'GET', '/v1/kyc/verification/{externalUserId}/{verificationId}', 'doc'),
+  // The contract declares only text/html for this one: P100's hosted verification page.
+  redirectToVerification: { ...op('kyc', 'GET', '/v1/kyc/verification/{externalUserId}/{verificationId}', 'doc'), accept: 'text/html' },
   getKycStatus: op('kyc', 'GET', '/v1/kyc/status/{id}', 'doc'),
   addUserVerification: op('kyc', 'POST', '/v1/user/verification', 'old-doc'),
   // exchange

@@ -122,6 +122,18 @@ describe('the P100 request path', () => {
     await expect(client.users.addVerification({ externalUserId: 'ext-1' })).resolves.toBeUndefined();
   });
 
+  // Regression (issue 8, finding 8): the client asked for JSON where the contract declares only text/html.
+  it('asks for the media type the contract declares: text/html for Redirect to Verification, JSON otherwise', async () => {
+    stub.handler = (_req, res) => json(res, 200, { status: 'ACTIVE' });
+    const client = clientFor();
+    await client.kyc.getVerificationPage('ext-1', 'ver-1').catch(() => undefined);
+    await client.users.getBalances('ext-1').catch(() => undefined);
+    expect(stub.requests.map((r) => [r.path, r.headers.accept])).toEqual([
+      ['/v1/kyc/verification/ext-1/ver-1', 'text/html'],
+      ['/v1/user/balances/ext-1', 'application/json'],
+    ]);
+  });
+
   it('does not follow a redirect, so the API key never goes to another host', async () => {
     stub.handler = (_req, res) => {
       res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' });

@@ -82,7 +82,7 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
       const started = performance.now();
       try {
         const result = await breakers.fire(group, operation, () =>
-          httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs }, { fetch: fetchImpl, now }),
+          httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept }, { fetch: fetchImpl, now }),
         );
         record('success', started);
         return result as T;

@@ -32,7 +32,12 @@ export class JsonInputError extends Error {
   }
 }
 
-export function parseBoundedJson(text: string, limits: JsonLimits = EXTERNAL_JSON_LIMITS): unknown {
+/**
+ * @param numbers `exact`: every number becomes its exact decimal string (P100's amounts);
+ *   `plain`: numbers stay JS numbers (our own request bodies carry amounts as strings and use
+ *   numbers only for counts and limits) — bounded the same way either way.
+ */
+export function parseBoundedJson(text: string, limits: JsonLimits = EXTERNAL_JSON_LIMITS, numbers: 'exact' | 'plain' = 'exact'): unknown {
   if (text.charCodeAt(0) === 0xfeff) {
     throw new JsonInputError('MALFORMED_JSON', 'the body starts with a byte order mark (U+FEFF); send UTF-8 JSON without it', '(body)');
   }
@@ -42,7 +47,8 @@ export function parseBoundedJson(text: string, limits: JsonLimits = EXTERNAL_JSO
     value = JSON.parse(text, (key, raw: unknown, context?: { source?: string }) => {
       if (typeof raw !== 'number') return raw;
       const source = context?.source ?? String(raw);
-      return boundedDecimal(source, key, limits.maxNumberLength);
+      const exact = boundedDecimal(source, key, limits.maxNumberLength);
+      return numbers === 'exact' ? exact : raw;
     });
   } catch (error) {
     if (error instanceof JsonInputError) throw error;

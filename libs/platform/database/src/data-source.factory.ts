@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { DataSourceOptions as TypeOrmDataSourceOptions } from 'typeorm';
+import { SafeTypeOrmLogger, type LogSink } from './safe-typeorm-logger';
 
 export interface DataSourceOptions {
   url: string;
@@ -9,6 +10,8 @@ export interface DataSourceOptions {
   migrations?: TypeOrmDataSourceOptions['migrations'];
   poolSize?: number;
   applicationName?: string;
+  /** Where failed queries are logged (without their parameters); Nest's logger by default. */
+  logSink?: LogSink;
 }
 
 /**
@@ -26,7 +29,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // Failed queries are logged without their parameters (SafeTypeOrmLogger): no secret or
+    // personal data from a query's values reaches a log.
+    logging: ['error', 'warn'],
+    logger: new SafeTypeOrmLogger(options.logSink),
     extra: {
       max: options.poolSize ?? 10,
       options: `-c search_path=${options.schema}`,

@@ -1,4 +1,5 @@
 export { createDataSource, type DataSourceOptions } from './data-source.factory';
+export { SafeTypeOrmLogger, type LogSink } from './safe-typeorm-logger';
 export { runMigrations } from './migrate';
 export { CreateMessagingTables1763900000000 } from './migrations/create-messaging-tables.migration';
 export { enqueueEvent, insertOnceWithEvent, type InsertOnce, type NewEvent, type Queryable } from './outbox/outbox';

@@ -1,4 +1,5 @@
 import { ClientKafka } from '@nestjs/microservices';
+import type { Consumer, Kafka } from 'kafkajs';
 import { firstValueFrom, timeout as rxTimeout, TimeoutError } from 'rxjs';
 import { DomainError, MessageHeaders, commandReplySchema, type CommandReply } from '@platform/contracts';
 import { currentCorrelationId, newCorrelationId } from '@platform/logging';
@@ -37,7 +38,31 @@ export class CommandBus {
 
   async connect(): Promise<void> {
     await this.client.connect();
+    await this.startRepliesAtTheEnd();
     this.connected = true;
+  }
+
+  /**
+   * A new reply consumer resolves where to start ("latest") only at its first fetch, which may
+   * come after the reply to our first request has been written: that reply would be skipped and
+   * the caller would wait out its timeout. So the end offsets of our reply partitions are read
+   * now, before anyone may send, and the consumer starts exactly there: every reply to a request
+   * sent after connect() is seen. (Older replies belong to requests whose callers have gone.)
+   */
+  private async startRepliesAtTheEnd(): Promise<void> {
+    // Nest keeps its kafkajs client and consumer in protected fields.
+    const internals = this.client as unknown as { _consumer?: Consumer | null; client?: Kafka | null };
+    const consumer = internals._consumer;
+    if (!consumer || !internals.client) throw new Error('CommandBus: Nest ClientKafka no longer keeps its consumer in _consumer (its internals changed); see startRepliesAtTheEnd');
+    const admin = internals.client.admin();
+    await admin.connect();
+    try {
+      for (const topic of this.topics.map((t) => `${kafkaTopic(t)}.reply`)) {
+        for (const { partition, high } of await admin.fetchTopicOffsets(topic)) consumer.seek({ topic, partition, offset: high });
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   async close(): Promise<void> {

@@ -6,5 +6,5 @@ export {
   runWithCorrelation,
   sanitizeCorrelationId,
 } from './correlation';
-export { LoggingModule, REDACTED_PATHS, type LoggingOptions } from './logging.module';
+export { LoggingModule, REDACTED_PATHS, safeDatabaseMessage, serializeError, type LoggingOptions } from './logging.module';
 export { Logger, PinoLogger, InjectPinoLogger } from 'nestjs-pino';

@@ -9,6 +9,7 @@ import { Counter, Gauge, Histogram, collectDefaultMetrics, register, type Regist
 export const metricsRegistry: Registry = register;
 
 const EVENT_LOOP_MONITORING_PRECISION_MS = 100;
+const GAUGES_NAMED_LIKE_COUNTERS = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
 
 let defaultsCollected = false;
 export function collectProcessMetrics(service: string): void {
@@ -19,6 +20,9 @@ export function collectProcessMetrics(service: string): void {
   // idle service 100 times a second (the largest cost of a service at rest once kafkajs was
   // mended). Every 100 ms still sees each stall that matters to an operator.
   collectDefaultMetrics({ register: metricsRegistry, eventLoopMonitoringPrecision: EVENT_LOOP_MONITORING_PRECISION_MS });
+  // prom-client also exports these sums as gauges named `*_total`, a suffix Prometheus reserves for
+  // counters (`promtool check metrics` warns on each). The per-type gauges remain; sum them instead.
+  for (const name of GAUGES_NAMED_LIKE_COUNTERS) metricsRegistry.removeSingleMetric(name);
 }
 
 export function counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {

@@ -19,6 +19,8 @@ export interface ServiceBootstrapOptions {
   bodyLimitBytes?: number;
   /** Keep the exact request body as `request.rawBody` (webhooks: exact decimals, body hashes). */
   rawBody?: boolean;
+  /** false: the service registers its own JSON parser in `configure` (the gateway's bounded one). */
+  bodyParser?: boolean;
   swagger?: { title: string; description?: string; path?: string };
   /** Hook for service-specific HTTP setup (multipart, raw bodies) before routes are bound. */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
@@ -40,7 +42,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false });
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { bufferLogs: true, rawBody: options.rawBody ?? false, bodyParser: options.bodyParser ?? true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
