@@ -129,6 +129,7 @@ try {
     PORT: String(ingestPort),
     HOST: '127.0.0.1',
     P100_WEBHOOK_TOKEN: TOKEN,
+    P100_CODE_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
     WEBHOOK_INGEST_DB_SCHEMA: ingestSchema,
   });
   processes.push(ingest);

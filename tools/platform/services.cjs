@@ -12,6 +12,8 @@ const DEV_SECRETS = {
   p100ApiKey: 'dev-p100-sandbox-api-key-0001',
   webhookToken: 'dev-p100-webhook-token-0001',
   webhookAdminToken: 'dev-webhook-admin-token-0001',
+  // Seals one-time card codes (webhook-ingest, cards): 32 bytes, base64. Local only.
+  codeKeys: `dev:${Buffer.alloc(32, 0x2a).toString('base64')}`,
 };
 
 const SERVICES = [
@@ -50,6 +52,7 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel }) {
     },
     'webhook-ingest': {
       P100_WEBHOOK_TOKEN: process.env.P100_WEBHOOK_TOKEN || DEV_SECRETS.webhookToken,
+      P100_CODE_KEYS: process.env.P100_CODE_KEYS || DEV_SECRETS.codeKeys,
       WEBHOOK_ADMIN_TOKEN: process.env.WEBHOOK_ADMIN_TOKEN || DEV_SECRETS.webhookAdminToken,
     },
     'onboarding-kyc': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadConfig, port, serviceEnv } from '@platform/config';
+import { OneTimeCodeSealer } from '@platform/secrets';
 
 export const webhookIngestEnv = serviceEnv.extend({
   PORT: port(3004),
@@ -7,6 +8,17 @@ export const webhookIngestEnv = serviceEnv.extend({
   P100_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   /** The token being rotated out; accepted until the rotation is finished. */
   P100_WEBHOOK_TOKEN_PREVIOUS: z.string().min(16).optional(),
+  /**
+   * Keys that seal one-time card codes before a webhook is stored or published:
+   * `<id>:<32 bytes base64>[,<id>:<key>]`, the first seals, all open (rotation: docs/webhooks.md).
+   */
+  P100_CODE_KEYS: z.string().min(1).superRefine((text, ctx) => {
+    try {
+      OneTimeCodeSealer.fromConfig(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
   /** Larger webhook bodies are refused with 413 before they are stored. */
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   /** Bearer token of the operator API (/admin/webhooks...). Unset: the operator API refuses every call. */

@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { webhookMessageType, webhookTopic, type WebhookSpec } from '@platform/contracts';
 import { insertOnceWithEvent } from '@platform/database';
 import { currentCorrelationId } from '@platform/logging';
+import { OneTimeCodeSealer, sealJsonFields } from '@platform/secrets';
+import { WEBHOOK_INGEST_CONFIG, type WebhookIngestConfig } from '../webhook-ingest.config';
 import { dedupeKey, messageKey } from './dedupe-key';
 import { webhookMetrics } from './webhook-metrics';
 
 export type ReceiveOutcome = 'stored' | 'duplicate';
+
+/** Events whose purpose is a one-time code for the card holder (docs/webhooks.md #18, #19). */
+const ONE_TIME_CODE_EVENTS = new Set(['card-3ds-code', 'card-activation-code']);
+/**
+ * Their code fields, compared without case or separators. Neither payload is documented: P100
+ * proposes `code`; third-party code and other providers use the other names.
+ */
+const ONE_TIME_CODE_FIELDS = new Set(['code', 'otp', 'activationcode', 'securecode', 'threedscode', 'otpcode']);
 
 /**
  * Stores a webhook and its outbox event in one statement (atomic, one round trip) before we
@@ -17,10 +27,19 @@ export type ReceiveOutcome = 'stored' | 'duplicate';
 @Injectable()
 export class ReceiveWebhookHandler {
   private readonly metrics = webhookMetrics();
+  private readonly sealer: OneTimeCodeSealer;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(WEBHOOK_INGEST_CONFIG) config: WebhookIngestConfig,
+  ) {
+    this.sealer = OneTimeCodeSealer.fromConfig(config.P100_CODE_KEYS);
+  }
 
-  async receive(spec: WebhookSpec, payload: Record<string, unknown>, rawBody: string): Promise<ReceiveOutcome> {
+  async receive(spec: WebhookSpec, payload: Record<string, unknown>, received: string): Promise<ReceiveOutcome> {
+    // One-time codes are sealed before anything is stored or published (the dedupe key, from the
+    // payload, holds only their hash): never at rest in clear, here or on Kafka.
+    const rawBody = ONE_TIME_CODE_EVENTS.has(spec.event) ? sealJsonFields(received, ONE_TIME_CODE_FIELDS, this.sealer) : received;
     const id = randomUUID();
     const receivedAt = new Date();
     const key = messageKey(spec, payload);
@@ -33,7 +52,7 @@ export class ReceiveWebhookHandler {
         values: {
           id,
           event: spec.event,
-          dedupe_key: dedupeKey(spec, payload, rawBody),
+          dedupe_key: dedupeKey(spec, payload, received),
           message_key: key,
           payload: rawBody,
           correlation_id: currentCorrelationId() ?? null,

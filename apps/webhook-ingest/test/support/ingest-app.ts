@@ -7,6 +7,8 @@ import { loadWebhookIngestConfig } from '../../src/webhook-ingest.config';
 export const TOKEN = 'test-webhook-token-current-0001';
 export const PREVIOUS_TOKEN = 'test-webhook-token-previous-001';
 export const ADMIN_TOKEN = 'test-admin-token-000000000001';
+/** Test-only key that seals one-time codes (32 bytes, base64). */
+export const CODE_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
 
 /** Environment of a webhook-ingest under test: its own schema, known tokens, quiet logs. */
 export function ingestEnv(schema: string, overrides: Record<string, string> = {}): Record<string, string> {
@@ -18,6 +20,7 @@ export function ingestEnv(schema: string, overrides: Record<string, string> = {}
     LOG_LEVEL: 'error',
     PORT: '0',
     P100_WEBHOOK_TOKEN: TOKEN,
+    P100_CODE_KEYS: CODE_KEYS,
     P100_WEBHOOK_TOKEN_PREVIOUS: PREVIOUS_TOKEN,
     WEBHOOK_ADMIN_TOKEN: ADMIN_TOKEN,
     WEBHOOK_BODY_LIMIT_BYTES: String(16 * 1024),

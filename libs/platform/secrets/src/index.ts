@@ -1,0 +1,2 @@
+export { OneTimeCodeSealer, parseKeys } from './one-time-code-sealer';
+export { sealJsonFields, normalise } from './sealed-json';
