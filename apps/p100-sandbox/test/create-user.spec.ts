@@ -79,6 +79,18 @@ describe('Create User Account', () => {
     expect(errorMessage).toContain('firstName must be a string');
   });
 
+  // Regression (issue 8, finding 4): a NUL reached the sandbox's Postgres and came back as a 500,
+  // which the platform must treat as "maybe created" (user left CREATING, intent unknown).
+  it('answers P403 naming the field for a NUL or an unpaired surrogate, and creates nobody', async () => {
+    for (const [field, value] of [['firstName', 'Ja\u0000n'], ['city', 'Warszawa\ud800']] as const) {
+      const body = { ...newUserBody(), [field]: value };
+      const response = await sandbox.p100(CREATE, json(body));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ errorCode: 'P403', errorMessage: expect.stringContaining(field) });
+      expect((await sandbox.p100(`/v1/user/balances/${body.externalUserId}`)).status).not.toBe(200);
+    }
+  });
+
   it('answers P403 for a body that is not JSON', async () => {
     const response = await sandbox.p100(CREATE, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"externalUserId":' });
     expect(response.status).toBe(400);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { MessageHeaders } from '@platform/contracts';
 import { testEnv } from '@platform/testing';
-import { API_KEY, api, eventually, GATEWAY, KafkaTestConsumer, newUser, pngFile, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, type Platform } from './platform.harness';
+import { API_KEY, api, capturedLogs, DEV_SECRETS, eventually, GATEWAY, KafkaTestConsumer, newUser, pngFile, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, type Platform } from './platform.harness';
 
 jest.setTimeout(180_000);
 
@@ -180,5 +180,48 @@ describe('onboarding through every hop: gateway → Kafka → onboarding-kyc →
       await platform.restart('webhook-ingest');
     }
     await eventually(() => api('GET', `/v1/users/${externalUserId}`), (r) => r.body?.status === 'ACTIVE', 40_000);
+  });
+
+  // Issue 8 (findings 5 and 6): after everything above has run, and a one-time code has gone
+  // through webhook-ingest to cards, no secret or personal datum is in any service's log, and no
+  // table of any schema holds a secret or the code in clear.
+  it('leaves no secret in any log and no secret or one-time code in any table', async () => {
+    const cardId = uid('card');
+    const code = String(100000 + Math.floor(Math.random() * 900000));
+    const delivered = await fetch(`${WEBHOOK_INGEST}/webhook/card/3ds-code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: WEBHOOK_TOKEN },
+      body: JSON.stringify({ externalUserId: uid('holder'), cardId, code, merchantName: 'Shop', amount: 12.5, currency: 'eur' }),
+    });
+    expect(delivered.status).toBe(200);
+    // cards has journalled it (redacted) once it is in its table.
+    await eventually(
+      async () => (await db.query(`SELECT count(*)::int AS n FROM cards.p100_events WHERE payload::text LIKE $1`, [`%${cardId}%`])).rows[0].n,
+      (n) => n === 1,
+    );
+
+    const secrets = [...Object.values(DEV_SECRETS), code];
+    const logs = capturedLogs();
+    expect(logs.length).toBeGreaterThan(0);
+    expect(secrets.filter((s) => logs.includes(s))).toEqual([]);
+    // The users this file created: their e-mail addresses are personal data, never logged.
+    const emails = (await db.query(`SELECT email FROM p100_sandbox.users`)).rows.map((r: { email: string }) => r.email);
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.filter((e: string) => logs.includes(e))).toEqual([]);
+
+    const { rows: columns } = await db.query(
+      `SELECT table_schema, table_name, column_name FROM information_schema.columns
+        WHERE table_schema IN ('gateway', 'onboarding', 'payments', 'cards', 'webhook_ingest', 'p100_sandbox')
+          AND data_type IN ('text', 'jsonb', 'json', 'character varying', 'bytea')`,
+    );
+    expect(columns.length).toBeGreaterThan(20);
+    const hits: string[] = [];
+    for (const { table_schema: schema, table_name: table, column_name: column } of columns) {
+      for (const secret of secrets) {
+        const { rows } = await db.query(`SELECT 1 FROM "${schema}"."${table}" WHERE "${column}"::text LIKE $1 LIMIT 1`, [`%${secret}%`]);
+        if (rows.length > 0) hits.push(`${schema}.${table}.${column}`);
+      }
+    }
+    expect(hits).toEqual([]);
   });
 });

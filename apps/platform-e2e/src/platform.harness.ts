@@ -11,6 +11,8 @@ export const GATEWAY = `http://127.0.0.1:${BASE_PORT}`;
 export const WEBHOOK_INGEST = `http://127.0.0.1:${BASE_PORT + 4}`;
 export const API_KEY: string = services.DEV_SECRETS.gatewayApiKey;
 export const WEBHOOK_TOKEN: string = services.DEV_SECRETS.webhookToken;
+/** Every secret `npm start` and the e2e run use: none may appear in a log or (but hashed) a table. */
+export const DEV_SECRETS: Record<string, string> = services.DEV_SECRETS;
 
 export interface Platform {
   running: Record<string, { url: string; stop(): Promise<unknown>; waitHealthy(ms: number): Promise<void> }>;
@@ -18,14 +20,20 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-const quietLogs = process.env.E2E_SERVICE_LOGS === '1' ? undefined : () => {};
+/** Everything every service printed during this run: the log-scan test reads it. */
+const captured: string[] = [];
+export const capturedLogs = (): string => captured.join('');
+const logSink = (name: string, chunk: Buffer | string) => {
+  captured.push(String(chunk));
+  if (process.env.E2E_SERVICE_LOGS === '1') process.stdout.write(`${name.padEnd(15)}| ${chunk}`);
+};
 
 /** Builds and starts the sandbox and the five services as real processes, as `npm start` does. */
 export async function startPlatform(): Promise<Platform> {
   const env = testEnv();
   const infra = { databaseUrl: env.databaseUrl, kafkaBrokers: env.kafkaBrokers.join(','), kafkaDevBroker: env.devBroker };
   const only = process.env.E2E_ONLY?.split(',');
-  const options = { infra, basePort: BASE_PORT, timeScale: TIME_SCALE, logLevel: 'warn', logSink: quietLogs, only };
+  const options = { infra, basePort: BASE_PORT, timeScale: TIME_SCALE, logLevel: 'warn', logSink, only };
   services.build(() => {});
   const running = await services.startPlatform(options);
   return {

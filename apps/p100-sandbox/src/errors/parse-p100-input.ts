@@ -7,6 +7,10 @@ import { P100ValidationError } from './p100-error';
  * their own messages as predicates ("must be true"); the field name is prefixed here.
  */
 export function parseP100Input<T>(schema: ZodType<T>, input: unknown): T {
+  // Text P100 cannot store (its database refuses NUL, and an unpaired surrogate is not text) is a
+  // validation error, as an API answers it, not a 500 that a client must treat as "maybe done".
+  const unstorable = unstorableStrings(input);
+  if (unstorable.length > 0) throw new P100ValidationError(unstorable.map((field) => `${field} must not contain NUL characters or unpaired surrogates`));
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new P100ValidationError(result.error.issues.map(describeIssue));
@@ -22,3 +26,10 @@ function describeIssue(issue: core.$ZodIssue): string {
 }
 
 const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+
+function unstorableStrings(input: unknown, path = ''): string[] {
+  if (typeof input === 'string') return input.includes('\u0000') || !(input as unknown as { isWellFormed(): boolean }).isWellFormed() ? [path || 'request body'] : [];
+  if (Array.isArray(input)) return input.flatMap((item, i) => unstorableStrings(item, path ? `${path}.${i}` : String(i)));
+  if (input !== null && typeof input === 'object') return Object.entries(input).flatMap(([k, v]) => unstorableStrings(v, path ? `${path}.${k}` : k));
+  return [];
+}
