@@ -161,8 +161,21 @@ describe('webhook-ingest over HTTP (real Postgres and broker)', () => {
         );
       }
     });
+    // Quarantine is under the same retention (issue 8, finding 7): the old row goes, a new one stays.
+    const [oldQuarantined, newQuarantined] = [randomUUID(), randomUUID()];
+    await inSchema(ingest.schema, (c) =>
+      c.query(
+        `INSERT INTO quarantined_webhooks (id, path, body, reason, received_at) VALUES
+           ($1, '/webhook/unknown', '{}', 'unknown webhook path', now() - interval '40 days'),
+           ($2, '/webhook/unknown', '{}', 'unknown webhook path', now())`,
+        [oldQuarantined, newQuarantined],
+      ),
+    );
     const deleted = await ingest.app.get(ReceivedWebhooksRetention).runOnce();
-    expect(deleted).toBe(1);
+    expect(deleted).toBe(2);
+    const quarantine = await inSchema(ingest.schema, async (c) => (await c.query('SELECT id FROM quarantined_webhooks WHERE id = ANY($1)', [[oldQuarantined, newQuarantined]])).rows);
+    expect(quarantine).toEqual([{ id: newQuarantined }]);
+    await inSchema(ingest.schema, (c) => c.query('DELETE FROM quarantined_webhooks WHERE id = $1', [newQuarantined]));
     const left = await inSchema(ingest.schema, async (c) => (await c.query('SELECT id FROM received_webhooks WHERE message_key = $1', ['old-user'])).rows);
     expect(left).toEqual([{ id: waiting }]);
     await inSchema(ingest.schema, (c) => c.query('DELETE FROM outbox WHERE event_id = $1', [waiting]));

@@ -8,7 +8,8 @@ const BATCH = 5_000;
  * Deletes received webhooks older than WEBHOOK_RETENTION_DAYS, in small batches, never one whose
  * outbox row is still unpublished: an event leaves the inbox only after it has reached Kafka.
  * Its dedupe key goes with it; P100 stops retrying after minutes, so days of retention are
- * enough to absorb redeliveries. Quarantined webhooks are kept until an operator deals with them.
+ * enough to absorb redeliveries. Quarantined webhooks (small JSON objects on unknown paths) fall
+ * under the same retention: an operator has WEBHOOK_RETENTION_DAYS to look at them.
  * Every replica may run it: the DELETE is idempotent.
  */
 @Injectable()
@@ -55,7 +56,14 @@ export class ReceivedWebhooksRetention implements OnApplicationBootstrap, OnAppl
       total += count;
       if (count < BATCH) break;
     }
-    if (total > 0) this.logger.log(`deleted ${total} received webhook(s) older than ${this.config.WEBHOOK_RETENTION_DAYS} days`);
-    return total;
+    const [{ count: quarantined }]: Array<{ count: number }> = await this.dataSource.query(
+      `WITH deleted AS (DELETE FROM quarantined_webhooks WHERE received_at < now() - make_interval(days => $1) RETURNING 1)
+       SELECT count(*)::int AS count FROM deleted`,
+      [this.config.WEBHOOK_RETENTION_DAYS],
+    );
+    if (total + quarantined > 0) {
+      this.logger.log(`deleted ${total} received and ${quarantined} quarantined webhook(s) older than ${this.config.WEBHOOK_RETENTION_DAYS} days`);
+    }
+    return total + quarantined;
   }
 }

@@ -226,6 +226,8 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    // stop() during a batch must not wait out a whole poll interval after it.
+    if (!this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
