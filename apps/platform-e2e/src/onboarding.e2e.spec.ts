@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { MessageHeaders } from '@platform/contracts';
@@ -5,6 +6,8 @@ import { testEnv } from '@platform/testing';
 import { API_KEY, api, capturedLogs, DEV_SECRETS, eventually, GATEWAY, KafkaTestConsumer, newUser, pngFile, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, type Platform } from './platform.harness';
 
 jest.setTimeout(180_000);
+
+const PROMTOOL = spawnSync('promtool', ['--version']).status === 0;
 
 const uid = (label: string) => `e2e-${label}-${randomBytes(4).toString('hex')}`;
 
@@ -81,7 +84,13 @@ describe('onboarding through every hop: gateway → Kafka → onboarding-kyc →
       const text = await metrics.text();
       expect({ name, processMetrics: text.includes('process_cpu_seconds_total') }).toEqual({ name, processMetrics: true });
       expect({ name, httpMetrics: text.includes('http_requests_total') || text.includes('http_request_duration_seconds') }).toEqual({ name, httpMetrics: true });
+      // Prometheus's own linter (Debian's `prometheus` package; .ci/run installs it): no warning.
+      if (PROMTOOL) {
+        const lint = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+        expect({ name, status: lint.status, problems: `${lint.stdout}${lint.stderr}`.trim() }).toEqual({ name, status: 0, problems: '' });
+      }
     }
+    if (!PROMTOOL) console.warn('promtool is not installed (apt-get install prometheus): /metrics were not linted');
   });
 
   it('rejects bad input at the gateway with 400, a stable code and the field name', async () => {
