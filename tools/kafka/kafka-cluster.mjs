@@ -184,6 +184,9 @@ function serverProperties(spec, { count, voters, replication }) {
     // Three nodes: a killed node leaves the ISR and its partitions get new leaders in seconds,
     // not after the 30 s / 9 s defaults (the reliability tests kill nodes on purpose).
     ...(count === 3 ? { 'replica.lag.time.max.ms': 5000, 'broker.heartbeat.interval.ms': 500, 'broker.session.timeout.ms': 3000 } : {}),
+    // One node heartbeats only to itself, and no follower reads its high watermarks: both less
+    // often than the defaults (2 s, 5 s), which is most of what an idle single broker does.
+    ...(count === 1 ? { 'broker.heartbeat.interval.ms': 5000, 'broker.session.timeout.ms': 18000, 'replica.high.watermark.checkpoint.interval.ms': 30000 } : {}),
     // Onboarding commands carry KYC files (<= 3 x 5 MB, base64): docs/decisions/0002.
     'message.max.bytes': 25 * 1024 * 1024,
     'replica.fetch.max.bytes': 25 * 1024 * 1024,
