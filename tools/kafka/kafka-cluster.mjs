@@ -49,7 +49,7 @@ export async function startKafkaCluster({ nodes: count = 1, version, log = conso
   // One JVM per node formats its storage; in parallel, they take as long as one (~2.5 s).
   await Promise.all(
     specs.map((spec) =>
-      runJava(runtime, heapFor('128m'), ['kafka.tools.StorageTool', 'format', ...(count === 1 ? ['--standalone'] : []), '-t', clusterId, '-c', spec.config, '--ignore-formatted']),
+      runJava(runtime, jvmOptions('128m'), ['kafka.tools.StorageTool', 'format', ...(count === 1 ? ['--standalone'] : []), '-t', clusterId, '-c', spec.config, '--ignore-formatted']),
     ),
   );
 
@@ -105,7 +105,7 @@ class KafkaNode {
     if (this.running) return this.listening;
     const logFile = path.join(this.spec.dir, 'broker.log');
     const fd = openSync(logFile, 'a');
-    const java = ['java', ...heapFor(this.heap), '-cp', this.runtime.classpath, 'kafka.Kafka', this.spec.config];
+    const java = ['java', ...jvmOptions(this.heap), '-cp', this.runtime.classpath, 'kafka.Kafka', this.spec.config];
     // --pdeathsig: the kernel sends SIGTERM to the broker when its parent dies, however it dies.
     const [command, ...args] = HAS_SETPRIV ? ['setpriv', '--pdeathsig', 'TERM', '--', ...java] : java;
     this.exited = null;
@@ -197,7 +197,7 @@ function serverProperties(spec, { count, voters, replication }) {
 }
 
 /** Small heap, serial GC, C1 only: a broker for one machine that starts fast and idles cheaply. */
-function heapFor(max) {
+function jvmOptions(max) {
   return [
     `-Xmx${max}`,
     '-Xms64m',

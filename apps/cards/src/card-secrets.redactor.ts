@@ -1,11 +1,12 @@
-import { webhookMessageType } from '@platform/contracts';
+import { WEBHOOK_CATALOG, webhookMessageType } from '@platform/contracts';
 import type { P100Payload, P100PayloadRedactor } from '@platform/p100-events';
+import { normalise } from '@platform/secrets';
 
 /** What a redacted field holds in `p100_events`: the field stays, so operators see it arrived. */
 export const REDACTED = '[redacted]';
 
 /** Events whose whole purpose is a one-time code for the card holder (webhooks.md #18, #19). */
-const ONE_TIME_CODE_TYPES = new Set([webhookMessageType('card-3ds-code'), webhookMessageType('card-activation-code')]);
+const ONE_TIME_CODE_TYPES = new Set(WEBHOOK_CATALOG.filter((s) => s.oneTimeCode).map((s) => webhookMessageType(s.event)));
 
 /**
  * The fields of a one-time-code event that may be stored. Neither payload is documented: P100's
@@ -19,8 +20,8 @@ const ONE_TIME_CODE_EVENT_FIELDS = new Set(['externaluserid', 'cardid', 'merchan
 /** Card data no event may leave in clear, at any depth: PAN, CVV/CVC, PIN (CardSecrets, CreateCardRequest in openapi.yaml). */
 const CARD_SECRET_FIELDS = new Set(['pan', 'cardnumber', 'primaryaccountnumber', 'cvv', 'cvv2', 'cvc', 'cvc2', 'securitycode', 'pin', 'pinblock']);
 
-// P100's field names are camelCase, third-party code uses snake_case: compare without case or separators.
-const normalise = (field: string): string => field.toLowerCase().replace(/[^a-z0-9]/g, '');
+// P100's field names are camelCase, third-party code uses snake_case: `normalise` compares
+// them without case or separators.
 
 /** Applied by P100EventsModule to every card event before it is stored; returns a new object. */
 export const redactCardSecrets: P100PayloadRedactor = (payload, type) => {

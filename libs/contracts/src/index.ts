@@ -19,4 +19,4 @@ export {
   type WebhookSpec,
 } from './webhooks/webhook-catalog';
 export { isJsonNumber, jsonNumber, parseJsonExact, stringifyJson, toPlainDecimal, type JsonNumber } from './json/exact-json';
-export { EXTERNAL_JSON_LIMITS, JsonInputError, parseBoundedJson, type JsonLimits } from './json/bounded-json';
+export { EXTERNAL_JSON_LIMITS, JsonInputError, isStorableText, parseBoundedJson, type JsonLimits } from './json/bounded-json';

@@ -1,4 +1,5 @@
 import type { ZodType, core } from 'zod';
+import { isStorableText } from '@platform/contracts';
 import { P100ValidationError } from './p100-error';
 
 /**
@@ -28,7 +29,7 @@ function describeIssue(issue: core.$ZodIssue): string {
 const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
 
 function unstorableStrings(input: unknown, path = ''): string[] {
-  if (typeof input === 'string') return input.includes('\u0000') || !(input as unknown as { isWellFormed(): boolean }).isWellFormed() ? [path || 'request body'] : [];
+  if (typeof input === 'string') return isStorableText(input) ? [] : [path || 'request body'];
   if (Array.isArray(input)) return input.flatMap((item, i) => unstorableStrings(item, path ? `${path}.${i}` : String(i)));
   if (input !== null && typeof input === 'object') return Object.entries(input).flatMap(([k, v]) => unstorableStrings(v, path ? `${path}.${k}` : k));
   return [];

@@ -11,11 +11,10 @@ import { webhookMetrics } from './webhook-metrics';
 
 export type ReceiveOutcome = 'stored' | 'duplicate';
 
-/** Events whose purpose is a one-time code for the card holder (docs/webhooks.md #18, #19). */
-const ONE_TIME_CODE_EVENTS = new Set(['card-3ds-code', 'card-activation-code']);
 /**
- * Their code fields, compared without case or separators. Neither payload is documented: P100
- * proposes `code`; third-party code and other providers use the other names.
+ * The code fields of one-time-code events (`oneTimeCode` in the catalog), compared without case
+ * or separators. Neither payload is documented: P100 proposes `code`; third-party code and other
+ * providers use the other names.
  */
 const ONE_TIME_CODE_FIELDS = new Set(['code', 'otp', 'activationcode', 'securecode', 'threedscode', 'otpcode']);
 
@@ -39,7 +38,7 @@ export class ReceiveWebhookHandler {
   async receive(spec: WebhookSpec, payload: Record<string, unknown>, received: string): Promise<ReceiveOutcome> {
     // One-time codes are sealed before anything is stored or published (the dedupe key, from the
     // payload, holds only their hash): never at rest in clear, here or on Kafka.
-    const rawBody = ONE_TIME_CODE_EVENTS.has(spec.event) ? sealJsonFields(received, ONE_TIME_CODE_FIELDS, this.sealer) : received;
+    const rawBody = spec.oneTimeCode ? sealJsonFields(received, ONE_TIME_CODE_FIELDS, this.sealer) : received;
     const id = randomUUID();
     const receivedAt = new Date();
     const key = messageKey(spec, payload);

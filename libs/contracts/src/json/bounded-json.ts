@@ -115,12 +115,18 @@ function checkString(text: string, field: string, maxLength: number, what = 'tex
   const shown = field.length > 80 ? `${field.slice(0, 80)}…` : field;
   if (text.length > maxLength) throw new JsonInputError('VALIDATION_FAILED', `${shown}: ${what} is longer than ${maxLength} characters`, shown);
   if (text.includes('\u0000')) throw new JsonInputError('VALIDATION_FAILED', `${shown}: ${what} contains a NUL character`, shown);
-  if (!(text as unknown as WellFormed).isWellFormed()) throw new JsonInputError('VALIDATION_FAILED', `${shown}: ${what} contains an unpaired UTF-16 surrogate`, shown);
+  if (!isWellFormed(text)) throw new JsonInputError('VALIDATION_FAILED', `${shown}: ${what} contains an unpaired UTF-16 surrogate`, shown);
+}
+
+/**
+ * Text Postgres can store and that is text at all: no NUL, no unpaired UTF-16 surrogate. The one
+ * check behind the edges' bounded parse and the sandbox's validation.
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && isWellFormed(text);
 }
 
 /** String.prototype.isWellFormed (ES2024, Node >= 20); our TypeScript lib is older. */
-interface WellFormed {
-  isWellFormed(): boolean;
-}
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 const join = (path: string, name: string) => (path ? `${path}.${name}` : name);

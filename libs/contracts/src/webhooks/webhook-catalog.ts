@@ -15,6 +15,8 @@ export interface WebhookSpec {
   /** Payload fields that identify one occurrence (object id + status, as P100 advises). */
   readonly dedupeFields: readonly string[];
   readonly documentedPath: boolean;
+  /** The event exists to carry a one-time code for the card holder (3-D Secure, activation). */
+  readonly oneTimeCode?: true;
 }
 
 const spec = (s: WebhookSpec): WebhookSpec => s;
@@ -37,8 +39,8 @@ export const WEBHOOK_CATALOG: readonly WebhookSpec[] = [
   spec({ event: 'card-transaction', path: '/webhook/card-transaction/status', family: 'card', keyFields: ['cardId'], dedupeFields: ['cardId', 'transactionId', 'createdAt', 'status'], documentedPath: false }),
   spec({ event: 'order-status', path: '/webhook/order/status', family: 'order', keyFields: ['orderId'], dedupeFields: ['orderId', 'status', 'confirmations'], documentedPath: false }),
   spec({ event: 'payment-link', path: '/webhook/payment-link/status', family: 'order', keyFields: ['paymentLinkId'], dedupeFields: ['paymentLinkId', 'status'], documentedPath: false }),
-  spec({ event: 'card-3ds-code', path: '/webhook/card/3ds-code', family: 'card', keyFields: ['cardId'], dedupeFields: ['cardId', 'code'], documentedPath: false }),
-  spec({ event: 'card-activation-code', path: '/webhook/card/activation-code', family: 'card', keyFields: ['cardId'], dedupeFields: ['cardId', 'code'], documentedPath: false }),
+  spec({ event: 'card-3ds-code', path: '/webhook/card/3ds-code', family: 'card', keyFields: ['cardId'], dedupeFields: ['cardId', 'code'], documentedPath: false, oneTimeCode: true }),
+  spec({ event: 'card-activation-code', path: '/webhook/card/activation-code', family: 'card', keyFields: ['cardId'], dedupeFields: ['cardId', 'code'], documentedPath: false, oneTimeCode: true }),
 ];
 
 export const webhookTopic = (family: WebhookSpec['family']) => `p100.webhooks.${family}`;
