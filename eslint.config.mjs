@@ -15,7 +15,7 @@ const libScopes = ['scope:shared', 'scope:platform'];
 
 export default [
   {
-    ignores: ['**/dist', '**/node_modules', '**/.tools', '**/.runtime', '**/coverage', '**/*.cjs', '**/*.mjs'],
+    ignores: ['**/dist', '**/node_modules', '**/.tools', '**/.runtime', '**/coverage', '**/*.cjs', '**/*.mjs', 'libs/contracts/src/grpc/generated/**'],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],

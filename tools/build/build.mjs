@@ -2,7 +2,7 @@
 // Jest uses. Type checking is a separate step (`npm run typecheck`): swc only strips types,
 // which keeps a full build of the monorepo around a second.
 import { createRequire } from 'node:module';
-import { readdir, mkdir, writeFile } from 'node:fs/promises';
+import { cp, readdir, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -41,4 +41,6 @@ for (const dir of sourceDirs) {
   }
 }
 await Promise.all(jobs);
+// The gRPC contract is read at run time (@grpc/proto-loader): its .proto files go beside the code.
+await cp(path.join(root, 'libs/contracts/proto'), path.join(outRoot, 'libs/contracts/proto'), { recursive: true, filter: (f) => !f.endsWith('.yaml') });
 console.log(`[build] compiled ${count} files to dist/ in ${Date.now() - started} ms`);

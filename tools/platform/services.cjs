@@ -2,6 +2,7 @@
 // health URL. Shared by `npm start` (tools/platform/start.mjs) and the end-to-end tests, so the
 // tests run the platform exactly as a developer does.
 const { spawn, spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -9,6 +10,8 @@ const root = path.resolve(__dirname, '..', '..');
 /** Local-only development secrets; real deployments set their own through the environment. */
 const DEV_SECRETS = {
   gatewayApiKey: 'dev-product-service-key-0001',
+  // A second product service that may only read users (docs/gateway-access.md).
+  gatewayReadOnlyKey: 'dev-statements-read-key-0001',
   p100ApiKey: 'dev-p100-sandbox-api-key-0001',
   webhookToken: 'dev-p100-webhook-token-0001',
   webhookAdminToken: 'dev-webhook-admin-token-0001',
@@ -24,6 +27,20 @@ const SERVICES = [
   { name: 'cards', offset: 3, entry: 'apps/cards/src/main.js', portVar: 'PORT' },
   { name: 'gateway', offset: 0, entry: 'apps/gateway/src/main.js', portVar: 'PORT' },
 ];
+
+/** The gRPC port of the gateway: its HTTP port + 10 (3010 under `npm start`). */
+const GRPC_OFFSET = 10;
+
+const sha256 = (key) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+/** The product services `npm start` lets in: every scope for the dev key, users:read for the other. */
+function devGatewayClients() {
+  const all = ['users:read', 'users:write', 'payments:read', 'payments:write', 'cards:read', 'cards:write', 'cards:reveal', 'partner:read', 'partner:write'];
+  return JSON.stringify([
+    { name: 'product-dev', keys: [{ id: 'dev-1', sha256: sha256(DEV_SECRETS.gatewayApiKey) }], scopes: all, rateLimit: { perSecond: 1000, burst: 2000 } },
+    { name: 'statements-dev', keys: [{ id: 'dev-1', sha256: sha256(DEV_SECRETS.gatewayReadOnlyKey) }], scopes: ['users:read'] },
+  ]);
+}
 
 function build(log = console.error) {
   const result = spawnSync(process.execPath, [path.join(root, 'tools/build/build.mjs')], { cwd: root, encoding: 'utf8' });
@@ -59,7 +76,11 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel }) {
       P100_BASE_URL: process.env.P100_BASE_URL || `http://127.0.0.1:${port('p100-sandbox')}`,
       P100_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,
     },
-    gateway: { GATEWAY_API_KEYS: process.env.GATEWAY_API_KEYS || `product-dev:${DEV_SECRETS.gatewayApiKey}` },
+    gateway: {
+      GRPC_PORT: String(port('gateway') + GRPC_OFFSET),
+      // Your GATEWAY_CLIENTS or GATEWAY_CLIENTS_FILE wins over the dev clients.
+      ...(process.env.GATEWAY_CLIENTS || process.env.GATEWAY_CLIENTS_FILE ? {} : { GATEWAY_CLIENTS: devGatewayClients() }),
+    },
   };
   return { ...process.env, ...common, ...(specific[service.name] ?? {}) };
 }
@@ -69,6 +90,7 @@ class RunningService {
     this.service = service;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
+    if (env.GRPC_PORT) this.grpcAddress = `127.0.0.1:${env.GRPC_PORT}`;
     this.exited = null;
     this.child = spawn(process.execPath, [path.join(root, 'dist', service.entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk) => logSink(service.name, chunk));
@@ -187,7 +209,8 @@ function startBanner({ running, infra, seconds }) {
   return `
 [platform] healthy in ${seconds.toFixed(1)} s
 
-  Gateway REST     ${url('gateway')}/v1/users        (x-api-key: ${process.env.GATEWAY_API_KEYS ? 'one of your GATEWAY_API_KEYS' : 'the dev key from the README walk-through'})
+  Gateway REST     ${url('gateway')}/v1/users        (x-api-key: ${process.env.GATEWAY_CLIENTS || process.env.GATEWAY_CLIENTS_FILE ? 'a key of your GATEWAY_CLIENTS' : 'the dev key from the README walk-through'})
+  Gateway gRPC     ${running.gateway.grpcAddress}  (package p100platform.v1, reflection on; node tools/grpc/call.mjs)
   Swagger UI       ${url('gateway')}/docs
   P100 sandbox     ${url('p100-sandbox')}  (admin API under /admin, docs at /docs)
   Webhook ingest   ${url('webhook-ingest')}/webhook/...
@@ -199,4 +222,4 @@ function startBanner({ running, infra, seconds }) {
 Press Ctrl-C to stop.`;
 }
 
-module.exports = { SERVICES, DEV_SECRETS, build, startPlatform, stopPlatform, restartService, spawnService, startBanner, maskUrl, root };
+module.exports = { SERVICES, DEV_SECRETS, GRPC_OFFSET, build, startPlatform, stopPlatform, restartService, spawnService, startBanner, maskUrl, root };

@@ -1,29 +1,33 @@
 import { z } from 'zod';
-import { loadConfig, port, serviceEnv } from '@platform/config';
-
-/** `name:key` pairs, comma separated: one API key per calling product service. */
-const apiKeys = z
-  .string()
-  .min(1)
-  .transform((raw, ctx) => {
-    const entries = raw.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => {
-      const at = pair.indexOf(':');
-      return { name: pair.slice(0, at), key: pair.slice(at + 1) };
-    });
-    for (const e of entries) {
-      if (!e.name || e.key.length < 16) ctx.addIssue({ code: 'custom', message: 'each entry must be name:key with a key of at least 16 characters' });
-    }
-    return entries;
-  });
+import { ConfigError, loadConfig, port, serviceEnv } from '@platform/config';
+import { clientsSchema, readClientsSource, type ClientCredentials } from './access/client-credentials.config';
 
 export const gatewayEnv = serviceEnv.extend({
   PORT: port(3000),
-  GATEWAY_API_KEYS: apiKeys,
+  GRPC_PORT: port(50051),
+  /** The product services, their key digests and scopes (JSON); or GATEWAY_CLIENTS_FILE. */
+  GATEWAY_CLIENTS: z.string().optional(),
+  GATEWAY_CLIENTS_FILE: z.string().optional(),
+  /** Rate limit of a client that sets none of its own: calls per second, and the burst allowed. */
+  GATEWAY_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
+  GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
   GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });
-export type GatewayConfig = z.infer<typeof gatewayEnv>;
+
+export type GatewayConfig = z.infer<typeof gatewayEnv> & { clients: ClientCredentials[] };
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  return loadConfig(gatewayEnv, env);
+  const base = loadConfig(gatewayEnv, env);
+  let source: unknown;
+  try {
+    source = readClientsSource(base);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
+  const clients = clientsSchema.safeParse(source);
+  if (!clients.success) {
+    throw new ConfigError(clients.error.issues.map((i) => `GATEWAY_CLIENTS[${i.path.join('.')}]: ${i.message}`));
+  }
+  return { ...base, clients: clients.data };
 }

@@ -1,9 +1,6 @@
 import fc from 'fast-check';
-import type { INestApplication } from '@nestjs/common';
 import { createUserSchema, externalUserIdSchema } from '@platform/contracts';
-import { testEnv } from '@platform/testing';
-import { loadGatewayConfig } from '../src/gateway.config';
-import { startGateway } from '../src/main';
+import { startTestGateway, KEYS, type GatewayUnderTest } from './gateway.harness';
 
 /**
  * Property: whatever a caller sends to the gateway's routes — generated bodies, headers, ids and
@@ -12,8 +9,8 @@ import { startGateway } from '../src/main';
  * here, so a forwarded request ends in 504 UPSTREAM_TIMEOUT after a short timeout; the property
  * checks that such a request was in fact valid. Seeded, so a failure is reproducible.
  */
-const KEY = 'property-test-key-0000000001';
-const STABLE_CODES = new Set(['UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_COUNTRY', 'MALFORMED_JSON', 'MALFORMED_MULTIPART', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS']);
+const KEY = KEYS.writer;
+const STABLE_CODES = new Set(['UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_COUNTRY', 'MALFORMED_JSON', 'MALFORMED_MULTIPART', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED', 'IDEMPOTENCY_REQUEST_IN_PROGRESS', 'PERMISSION_DENIED']);
 const RUNS = 400;
 
 const validUser = fc.record({
@@ -72,25 +69,13 @@ const contentType = fc.constantFrom('application/json', 'Application/JSON', 'tex
 const apiKey = fc.oneof({ weight: 9, arbitrary: fc.constant(KEY) }, { weight: 1, arbitrary: fc.option(fc.string({ maxLength: 30 })) });
 
 describe('gateway routes under generated input (property-based, real Postgres and broker)', () => {
-  let app: INestApplication;
+  let gateway: GatewayUnderTest;
   let url = '';
   beforeAll(async () => {
-    const env = testEnv();
-    app = await startGateway(
-      loadGatewayConfig({
-        DATABASE_URL: env.databaseUrl,
-        KAFKA_BROKERS: env.kafkaBrokers.join(','),
-        KAFKA_DEV_BROKER: String(env.devBroker),
-        GATEWAY_API_KEYS: `property-test:${KEY}`,
-        GATEWAY_COMMAND_TIMEOUT_MS: '150',
-        LOG_LEVEL: 'silent',
-        PORT: '0',
-        HOST: '127.0.0.1',
-      }),
-    );
-    url = String(await app.getUrl());
+    gateway = await startTestGateway({ GATEWAY_COMMAND_TIMEOUT_MS: '150' });
+    url = gateway.url;
   }, 60_000);
-  afterAll(() => app?.close());
+  afterAll(() => gateway?.close());
 
   it(`answers ${RUNS} generated requests with a stable 4xx, or forwards them only when they are valid`, async () => {
     await fc.assert(

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { MessageHeaders } from '@platform/contracts';
+import { GRPC_STATUS, MessageHeaders } from '@platform/contracts';
 import { testEnv } from '@platform/testing';
-import { API_KEY, api, capturedLogs, DEV_SECRETS, eventually, GATEWAY, KafkaTestConsumer, newUser, pngFile, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, type Platform } from './platform.harness';
+import { GrpcTestClient } from '@platform/testing';
+import { API_KEY, api, capturedLogs, DEV_SECRETS, eventually, GATEWAY, KafkaTestConsumer, newUser, pngFile, READ_ONLY_KEY, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, withoutNulls, type Platform } from './platform.harness';
+import { grpcHealth } from './grpc-health.probe';
+import { swaggerUiOperations } from './swagger-ui.probe';
 
 jest.setTimeout(180_000);
 
@@ -189,6 +192,92 @@ describe('onboarding through every hop: gateway → Kafka → onboarding-kyc →
       await platform.restart('webhook-ingest');
     }
     await eventually(() => api('GET', `/v1/users/${externalUserId}`), (r) => r.body?.status === 'ACTIVE', 40_000);
+  });
+
+  describe('over gRPC, with a plain @grpc/grpc-js client', () => {
+    let grpc: GrpcTestClient;
+    beforeAll(() => {
+      grpc = new GrpcTestClient(platform.running.gateway!.grpcAddress!, { defaults: true });
+    });
+    afterAll(() => grpc?.close());
+    const rpc = (method: string, request: object, metadata: Record<string, string> = {}, key = API_KEY) =>
+      grpc.call('UsersService', method, request, { 'x-api-key': key, ...metadata });
+
+    /** What must be equal between the edges: everything but ids and times. */
+    const comparable = (view: Record<string, unknown>) => {
+      const { externalUserId: _e, p100UserId, createdAt: _c, updatedAt: _u, activatedAt, ...rest } = withoutNulls(view);
+      return { ...rest, hasP100UserId: typeof p100UserId === 'string', activated: typeof activatedAt === 'string' };
+    };
+    const comparableBalances = (b: { fiat: Record<string, unknown>[]; crypto: Record<string, unknown>[] }) =>
+      [...b.fiat, ...b.crypto].map((x) => `${x.currency}:${x.amount}:${x.status ?? ''}`).sort();
+
+    it('drives the whole onboarding flow and gets what REST gets', async () => {
+      const viaRest = uid('rest-twin');
+      await onboard(viaRest);
+      const restUser = (await eventually(() => api('GET', `/v1/users/${viaRest}`), (r) => r.body?.status === 'ACTIVE')).body;
+      const restBalances = (await api('GET', `/v1/users/${viaRest}/balances`)).body;
+
+      const viaGrpc = uid('grpc');
+      const created = await rpc('CreateUser', newUser(viaGrpc), { 'idempotency-key': `g-${viaGrpc}` });
+      expect(created.error).toBeUndefined();
+      expect(created.response).toMatchObject({ externalUserId: viaGrpc, status: 'CREATED', p100UserId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      const png = Buffer.from(await pngFile('id.png').arrayBuffer());
+      const files = await rpc('AddKycFiles', { externalUserId: viaGrpc, files: [{ filename: 'id-front.png', contentType: 'image/png', data: png }, { filename: 'selfie.png', contentType: 'image/png', data: png }] });
+      expect(files.response).toMatchObject({ status: 'KYC_FILES_ADDED' });
+      expect((await rpc('SubmitVerification', { externalUserId: viaGrpc })).response).toMatchObject({ status: 'VERIFICATION_SUBMITTED' });
+      const grpcUser = await eventually(async () => (await rpc('GetUser', { externalUserId: viaGrpc })).response, (u) => u?.status === 'ACTIVE');
+      const grpcBalances = (await rpc('GetBalances', { externalUserId: viaGrpc })).response;
+
+      expect(comparable(grpcUser)).toEqual(comparable(restUser));
+      expect(comparableBalances(grpcBalances)).toEqual(comparableBalances(restBalances));
+      for (const b of [...grpcBalances.fiat, ...grpcBalances.crypto]) expect(b.amount).toMatch(/^\d+(\.\d+)?$/);
+    });
+
+    it('keeps Idempotency-Key semantics in metadata: a repeat replays, another request with the key is refused', async () => {
+      const id = uid('grpc-idem');
+      const body = newUser(id); // newUser draws a random phone: one body for the repeat
+      const first = await rpc('CreateUser', body, { 'idempotency-key': `k-${id}` });
+      const again = await rpc('CreateUser', body, { 'idempotency-key': `k-${id}` });
+      expect(again.error).toBeUndefined();
+      expect(again.response).toEqual(first.response);
+      expect(first.response).toMatchObject({ externalUserId: id, status: 'CREATED' });
+      const reused = await rpc('CreateUser', { ...body, city: 'Krakow' }, { 'idempotency-key': `k-${id}` });
+      expect(reused.error?.code).toBe(GRPC_STATUS.FAILED_PRECONDITION);
+      expect(reused.trailers['error-code']).toBe('IDEMPOTENCY_KEY_REUSED');
+      const duplicate = await rpc('CreateUser', { ...body, city: 'Krakow' });
+      expect(duplicate.error?.code).toBe(GRPC_STATUS.ALREADY_EXISTS);
+      expect(duplicate.trailers['error-code']).toBe('USER_ALREADY_EXISTS');
+    });
+
+    it('answers a users:read key on both edges: it reads a user, and is refused creating one with the scope named', async () => {
+      const id = uid('scoped');
+      expect((await api('POST', '/v1/users', { body: newUser(id) })).status).toBe(201);
+      const read = await api('GET', `/v1/users/${id}`, { headers: { 'x-api-key': READ_ONLY_KEY } });
+      expect(read).toMatchObject({ status: 200, body: { externalUserId: id } });
+      const write = await api('POST', '/v1/users', { body: newUser(uid('scoped')), headers: { 'x-api-key': READ_ONLY_KEY } });
+      expect(write).toMatchObject({ status: 403, body: { error: { code: 'PERMISSION_DENIED', details: { requiredScope: 'users:write' } } } });
+      expect((await rpc('GetUser', { externalUserId: id }, {}, READ_ONLY_KEY)).response).toMatchObject({ externalUserId: id });
+      const refused = await rpc('CreateUser', newUser(uid('scoped')), {}, READ_ONLY_KEY);
+      expect(refused.error?.code).toBe(GRPC_STATUS.PERMISSION_DENIED);
+      expect(refused.error?.details).toContain('users:write');
+    });
+
+    it('answers grpc.health.v1 SERVING while the gateway is ready', async () => {
+      expect(await grpcHealth(platform.running.gateway!.grpcAddress!)).toBe('SERVING');
+    });
+  });
+
+  it('lists every tag and operation of the OpenAPI document in Swagger UI (headless Chromium)', async () => {
+    const document = await (await fetch(`${GATEWAY}/docs-json`)).json();
+    const expected = Object.entries(document.paths as Record<string, Record<string, { tags?: string[]; responses: Record<string, unknown> }>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), tag: op.tags?.[0], responses: Object.keys(op.responses) })),
+    );
+    const userOps = expected.filter((op) => op.tag === 'users');
+    expect(userOps).toHaveLength(5);
+    for (const op of userOps) expect(op.responses).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+    const seen = await swaggerUiOperations(`${GATEWAY}/docs`);
+    expect(seen.tags.sort()).toEqual([...new Set(expected.map((op) => op.tag))].sort());
+    expect(seen.operations.sort()).toEqual(expected.map((op) => `${op.method} ${op.path}`).sort());
   });
 
   // Issue 8 (findings 5 and 6): after everything above has run, and a one-time code has gone

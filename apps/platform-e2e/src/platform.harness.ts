@@ -10,12 +10,14 @@ export const TIME_SCALE = 0.2;
 export const GATEWAY = `http://127.0.0.1:${BASE_PORT}`;
 export const WEBHOOK_INGEST = `http://127.0.0.1:${BASE_PORT + 4}`;
 export const API_KEY: string = services.DEV_SECRETS.gatewayApiKey;
+/** The dev client that may only read users (users:read). */
+export const READ_ONLY_KEY: string = services.DEV_SECRETS.gatewayReadOnlyKey;
 export const WEBHOOK_TOKEN: string = services.DEV_SECRETS.webhookToken;
 /** Every secret `npm start` and the e2e run use: none may appear in a log or (but hashed) a table. */
 export const DEV_SECRETS: Record<string, string> = services.DEV_SECRETS;
 
 export interface Platform {
-  running: Record<string, { url: string; stop(): Promise<unknown>; waitHealthy(ms: number): Promise<void> }>;
+  running: Record<string, { url: string; grpcAddress?: string; stop(): Promise<unknown>; waitHealthy(ms: number): Promise<void> }>;
   restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -98,6 +100,11 @@ export function pngFile(name: string): File {
     'base64',
   );
   return new File([png], name, { type: 'image/png' });
+}
+
+/** A REST body as proto3 carries it: null fields are absent. */
+export function withoutNulls<T extends Record<string, unknown>>(view: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== null && v !== undefined));
 }
 
 export { KafkaTestConsumer };

@@ -1,6 +1,7 @@
 export { TOPIC_CATALOG, GATEWAY_MAX_REPLICAS, allTopicNames, type TopicSpec, type ProvisionedTopic } from './topics/topic-catalog';
 export { MessageHeaders, type OutgoingMessage, type IncomingMessage } from './messages/headers';
-export { DomainError, ERROR_STATUS, statusForCode, type ErrorCode } from './errors/domain-error';
+export { DomainError } from './errors/domain-error';
+export { ERROR_CODES, GRPC_STATUS, grpcStatusForCode, statusForCode, type ErrorCode, type GrpcStatusName } from './errors/error-codes';
 export {
   commandEnvelopeSchema,
   commandReplySchema,
@@ -20,3 +21,6 @@ export {
 } from './webhooks/webhook-catalog';
 export { isJsonNumber, jsonNumber, parseJsonExact, stringifyJson, toPlainDecimal, type JsonNumber } from './json/exact-json';
 export { EXTERNAL_JSON_LIMITS, JsonInputError, isStorableText, parseBoundedJson, type JsonLimits } from './json/bounded-json';
+export { PLATFORM_GRPC_PACKAGE, PLATFORM_PROTO_FILES, PROTO_ROOT } from './grpc/proto-files';
+export type * as UsersProto from './grpc/generated/p100platform/v1/users';
+export type * as ErrorsProto from './grpc/generated/p100platform/v1/errors';

@@ -70,29 +70,34 @@ export const OnboardingCommands = {
 export const USER_STATUSES = ['CREATING', 'CREATED', 'KYC_FILES_ADDED', 'VERIFICATION_SUBMITTED', 'ACTIVE', 'REJECTED'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
-export interface UserView {
-  externalUserId: string;
-  p100UserId: string | null;
-  status: UserStatus;
-  poaRequired: boolean;
-  kycFileStatus: 'ADDED' | 'ERROR' | null;
-  createdAt: string;
-  updatedAt: string;
-  activatedAt: string | null;
-}
+const isoTimestamp = z.string().describe('RFC 3339 timestamp');
 
-export interface BalanceView {
-  id: string;
-  currency: string;
-  /** exact decimal string */
-  amount: string;
-  status?: string;
-  iban?: string | null;
-  wallet?: string | null;
-}
+/** What every user operation answers (REST body, gRPC User message). */
+export const userViewSchema = z.object({
+  externalUserId: z.string(),
+  p100UserId: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  poaRequired: z.boolean(),
+  kycFileStatus: z.enum(['ADDED', 'ERROR']).nullable(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  activatedAt: isoTimestamp.nullable(),
+});
+export type UserView = z.infer<typeof userViewSchema>;
 
-export interface BalancesView {
-  externalUserId: string;
-  fiat: BalanceView[];
-  crypto: BalanceView[];
-}
+export const balanceViewSchema = z.object({
+  id: z.string(),
+  currency: z.string(),
+  amount: z.string().regex(/^-?\d+(\.\d+)?$/).describe('exact decimal string'),
+  status: z.string().optional(),
+  iban: z.string().nullable().optional(),
+  wallet: z.string().nullable().optional(),
+});
+export type BalanceView = z.infer<typeof balanceViewSchema>;
+
+export const balancesViewSchema = z.object({
+  externalUserId: z.string(),
+  fiat: z.array(balanceViewSchema),
+  crypto: z.array(balanceViewSchema),
+});
+export type BalancesView = z.infer<typeof balancesViewSchema>;

@@ -1,9 +1,8 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { runCheck } from './evaluate-readiness';
 import { ReadinessRegistry } from './readiness.registry';
-
-const CHECK_TIMEOUT_MS = 2_000;
 
 /** The part of the HTTP reply the readiness routes touch (Fastify's and Express's both have it). */
 interface StatusReply {
@@ -57,20 +56,9 @@ export class HealthController {
     return this.health.check(
       this.registry.list().map((c) => async () => {
         const session = this.indicators.check(c.name);
-        try {
-          await withTimeout(c.check(), CHECK_TIMEOUT_MS);
-          return session.up();
-        } catch (error) {
-          return session.down({ message: (error as Error).message });
-        }
+        const result = await runCheck(c);
+        return result.up ? session.up() : session.down({ message: result.message });
       }),
     );
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
-  ]);
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ReadinessRegistry } from '@platform/health';
 import { kafkaServerOptions, PlatformKafkaServer, type ConsumerGroupState, type KafkaSettings } from '@platform/kafka';
 import { CORRELATION_HEADER, enterCorrelation, Logger, newCorrelationId, sanitizeCorrelationId } from '@platform/logging';
@@ -21,8 +21,9 @@ export interface ServiceBootstrapOptions {
   rawBody?: boolean;
   /** false: the service registers its own JSON parser in `configure` (the gateway's bounded one). */
   bodyParser?: boolean;
-  swagger?: { title: string; description?: string; path?: string };
-  /** Hook for service-specific HTTP setup (multipart, raw bodies) before routes are bound. */
+  /** `extend` adds what Nest cannot see (routes registered on Fastify from a table). */
+  swagger?: { title: string; description?: string; path?: string; extend?: (document: OpenAPIObject) => OpenAPIObject };
+  /** Hook for service-specific setup (multipart, raw bodies, routes, other transports) before start. */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
 
@@ -69,15 +70,17 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
       .setDescription(options.swagger.description ?? '')
       .addApiKey({ type: 'apiKey', name: 'x-api-key', in: 'header' }, 'api-key')
       .build();
-    SwaggerModule.setup(options.swagger.path ?? 'docs', app, () => SwaggerModule.createDocument(app, config));
+    const extend = options.swagger.extend ?? ((d: OpenAPIObject) => d);
+    SwaggerModule.setup(options.swagger.path ?? 'docs', app, () => extend(SwaggerModule.createDocument(app, config)));
   }
 
   if (options.kafka) {
     const server = new PlatformKafkaServer(kafkaServerOptions(options.kafka.settings, options.kafka.groupId).options);
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
     trackConsumerGroup(app, server);
-    await app.startAllMicroservices();
   }
+  // Kafka consumers and any transport `configure` connected (the gateway's gRPC edge).
+  await app.startAllMicroservices();
 
   await app.listen(options.port, options.host);
   return app;

@@ -32,35 +32,39 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const [status, body] = this.toResponse(exception);
+    const [status, body] = toHttpError(exception);
     if (status >= 500) this.logger.error({ err: exception }, 'request failed');
     void reply.status(status).header('content-type', 'application/json').send(body);
   }
+}
 
-  private toResponse(exception: unknown): [number, ErrorBody] {
-    if (exception instanceof DomainError) {
-      const body: ErrorBody = { error: { code: exception.code, message: exception.message } };
-      if (exception.details) body.error.details = exception.details;
-      return [statusForCode(exception.code), body];
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const response = exception.getResponse();
-      const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      // Nest wraps Fastify's body-parser failure; a body that is not JSON is its own problem.
-      const code = status === 400 && /JSON/i.test(message) ? 'MALFORMED_JSON' : (STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'));
-      return [status, { error: { code, message } }];
-    }
-    // Fastify's own errors (content-type parser, body limit, malformed JSON) carry a 4xx statusCode.
-    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
-    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      const status = fastifyError.statusCode;
-      const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message ?? '')
-        ? 'MALFORMED_JSON'
-        : (STATUS_CODES[status] ?? 'BAD_REQUEST');
-      return [status, { error: { code, message: fastifyError.message ?? 'bad request' } }];
-    }
-    return [500, { error: { code: 'INTERNAL', message: 'internal error' } }];
+/**
+ * An exception as the HTTP status and body a caller gets: the one mapping, also used by routes
+ * registered on Fastify directly (the gateway's operation routes).
+ */
+export function toHttpError(exception: unknown): [number, ErrorBody] {
+  if (exception instanceof DomainError) {
+    const body: ErrorBody = { error: { code: exception.code, message: exception.message } };
+    if (exception.details) body.error.details = exception.details;
+    return [statusForCode(exception.code), body];
   }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+    // Nest wraps Fastify's body-parser failure; a body that is not JSON is its own problem.
+    const code = status === 400 && /JSON/i.test(message) ? 'MALFORMED_JSON' : (STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST'));
+    return [status, { error: { code, message } }];
+  }
+  // Fastify's own errors (content-type parser, body limit, malformed JSON) carry a 4xx statusCode.
+  const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const status = fastifyError.statusCode;
+    const code = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message ?? '')
+      ? 'MALFORMED_JSON'
+      : (STATUS_CODES[status] ?? 'BAD_REQUEST');
+    return [status, { error: { code, message: fastifyError.message ?? 'bad request' } }];
+  }
+  return [500, { error: { code: 'INTERNAL', message: 'internal error' } }];
 }

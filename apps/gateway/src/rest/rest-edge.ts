@@ -1,0 +1,75 @@
+import { DomainError } from '@platform/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from '@nestjs/common';
+import { toHttpError } from '@platform/service';
+import type { AccessControl } from '../access/access-control';
+import type { AuthenticatedClient } from '../access/client-registry';
+import type { AnyOperation as Operation } from '../operations/operation';
+import type { OperationInvoker } from '../operations/operation-invoker';
+
+/** Product-service paths; /health, /metrics and /docs stay open. */
+const PROTECTED = /^\/v\d+\//;
+
+type AdmittedRequest = FastifyRequest & { client?: AuthenticatedClient };
+const operationOf = (request: FastifyRequest) => (request.routeOptions.config as { operation?: Operation } | undefined)?.operation;
+
+/**
+ * Serves every operation of the table as a Fastify route. Access is decided in `onRequest`,
+ * before Fastify reads or parses a body: an unauthenticated, unauthorised or rate-limited call
+ * gets its 401/403/429 whatever it sends, and costs no parsing.
+ */
+export function registerRestEdge(fastify: FastifyInstance, operations: readonly Operation[], access: AccessControl, invoker: OperationInvoker): void {
+  const logger = new Logger('RestEdge');
+  const fail = (reply: FastifyReply, error: unknown) => {
+    const [status, body] = toHttpError(error);
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    const retryAfter = error instanceof DomainError ? error.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    return reply.status(status).header('content-type', 'application/json').send(body);
+  };
+
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const operation = operationOf(request);
+    if (!operation && !PROTECTED.test(request.url)) return done();
+    try {
+      const key = request.headers['x-api-key'];
+      (request as AdmittedRequest).client = operation ? access.admit(operation, key) : access.authenticate('unmatched', key);
+      done();
+    } catch (error) {
+      void fail(reply, error);
+    }
+  });
+
+  for (const operation of operations) {
+    fastify.route({
+      method: operation.rest.method,
+      url: operation.rest.path,
+      config: { operation },
+      errorHandler: (error, _request, reply) => fail(reply, error),
+      handler: async (request, reply) => {
+        const params = (request.params ?? {}) as Record<string, string>;
+        const input = operation.rest.readInput ? await operation.rest.readInput(request, params) : defaultInput(operation, request.body, params);
+        const result = await invoker.invoke(operation, {
+          edge: 'rest',
+          client: (request as AdmittedRequest).client!,
+          input,
+          idempotencyKey: idempotencyKeyOf(request),
+        });
+        return reply.status(result.status).send(result.body);
+      },
+    });
+  }
+}
+
+/** A JSON body with the path parameters over it; operations without a body take the parameters. */
+function defaultInput(operation: Operation, body: unknown, params: Record<string, string>): unknown {
+  if (operation.rest.body !== 'json') return params;
+  if (Object.keys(params).length === 0) return body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, ...params } : body;
+}
+
+function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (Array.isArray(value)) throw new DomainError('VALIDATION_FAILED', 'Idempotency-Key: send one header, not several', { field: 'Idempotency-Key' });
+  return value;
+}
