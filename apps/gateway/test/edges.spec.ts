@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { GRPC_STATUS } from '@platform/contracts';
 import { ReadinessRegistry } from '@platform/health';
+import { grpcHealthStatus, grpcReflectedServices } from '@platform/testing';
 import { KEYS, startTestGateway, TEST_CLIENTS, type GatewayUnderTest } from './gateway.harness';
 
 jest.setTimeout(60_000);
@@ -145,66 +146,27 @@ describe('gateway edges: REST and gRPC decide alike', () => {
 
   describe('grpc.health.v1 and reflection', () => {
     it('answers SERVING when the readiness checks pass, NOT_SERVING when one fails, like /health', async () => {
-      const health = healthClient(gw.grpcAddress);
-      try {
-        expect(await check(health, '')).toBe('SERVING');
-        expect(await check(health, 'p100platform.v1.UsersService')).toBe('SERVING');
-        expect((await fetch(`${gw.url}/health`)).status).toBe(200);
-        let failing = true;
-        gw.app.get(ReadinessRegistry).register({
-          name: 'test-switch',
-          check: async () => {
-            if (failing) throw new Error('switched off by the test');
-          },
-        });
-        expect(await check(health, '')).toBe('NOT_SERVING');
-        expect((await fetch(`${gw.url}/health`)).status).toBe(503);
-        failing = false;
-        expect(await check(health, '')).toBe('SERVING');
-        await expect(check(health, 'no.such.Service')).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
-      } finally {
-        health.close();
-      }
+      const check = (service: string) => grpcHealthStatus(gw.grpcAddress, service);
+      expect(await check('')).toBe('SERVING');
+      expect(await check('p100platform.v1.UsersService')).toBe('SERVING');
+      expect((await fetch(`${gw.url}/health`)).status).toBe(200);
+      let failing = true;
+      gw.app.get(ReadinessRegistry).register({
+        name: 'test-switch',
+        check: async () => {
+          if (failing) throw new Error('switched off by the test');
+        },
+      });
+      expect(await check('')).toBe('NOT_SERVING');
+      expect((await fetch(`${gw.url}/health`)).status).toBe(503);
+      failing = false;
+      expect(await check('')).toBe('SERVING');
+      await expect(check('no.such.Service')).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
     });
 
     it('lists the platform services and health through server reflection', async () => {
-      const services = await reflectedServices(gw.grpcAddress);
+      const services = await grpcReflectedServices(gw.grpcAddress);
       expect(services).toEqual(expect.arrayContaining(['p100platform.v1.UsersService', 'grpc.health.v1.Health']));
     });
   });
 });
-
-function healthClient(address: string) {
-  const { service } = require('grpc-health-check') as typeof import('grpc-health-check');
-  const Client = grpc.makeGenericClientConstructor(service as never, 'Health');
-  return new Client(address, grpc.credentials.createInsecure()) as grpc.Client & Record<string, any>;
-}
-
-function check(client: grpc.Client & Record<string, any>, service: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    client.check({ service }, (error: grpc.ServiceError | null, res: { status: string }) => (error ? reject(error) : resolve(res.status))),
-  );
-}
-
-/** ListServices over grpc.reflection.v1 (a bidirectional stream), with a plain client. */
-async function reflectedServices(address: string): Promise<string[]> {
-  const { loadSync } = await import('@grpc/proto-loader');
-  const path = await import('node:path');
-  const protoDir = path.join(path.dirname(require.resolve('@grpc/reflection/package.json')), 'build/proto');
-  const definition = loadSync('grpc/reflection/v1/reflection.proto', { includeDirs: [protoDir] });
-  const pkg = grpc.loadPackageDefinition(definition) as any;
-  const client = new pkg.grpc.reflection.v1.ServerReflection(address, grpc.credentials.createInsecure());
-  try {
-    return await new Promise<string[]>((resolve, reject) => {
-      const stream = client.ServerReflectionInfo();
-      stream.on('data', (message: any) => {
-        resolve(message.listServicesResponse.service.map((s: { name: string }) => s.name));
-        stream.end();
-      });
-      stream.on('error', reject);
-      stream.write({ listServices: '' });
-    });
-  } finally {
-    client.close();
-  }
-}

@@ -15,11 +15,14 @@ export const KEYS = {
 
 const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** `writer` is rotating from key 1 to key 2 (both active); `limited` may call twice, then 1 per 2 s. */
+/**
+ * `writer` is rotating from key 1 to key 2 (both active). `limited` may call twice, then once per
+ * 20 s: far slower than any test runs, so its third call is refused however slow the machine.
+ */
 export const TEST_CLIENTS = [
   { name: 'writer', keys: [{ id: 'k1', sha256: sha256(KEYS.writer) }, { id: 'k2', sha256: sha256(KEYS.writerNext) }], scopes: ['users:read', 'users:write'] },
   { name: 'reader', keys: [{ id: 'k1', sha256: sha256(KEYS.reader) }], scopes: ['users:read'] },
-  { name: 'limited', keys: [{ id: 'k1', sha256: sha256(KEYS.limited) }], scopes: ['users:read'], rateLimit: { perSecond: 0.5, burst: 2 } },
+  { name: 'limited', keys: [{ id: 'k1', sha256: sha256(KEYS.limited) }], scopes: ['users:read'], rateLimit: { perSecond: 0.05, burst: 2 } },
 ];
 
 export interface GatewayUnderTest {

@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { GRPC_STATUS, MessageHeaders } from '@platform/contracts';
 import { testEnv } from '@platform/testing';
-import { GrpcTestClient } from '@platform/testing';
+import { GrpcTestClient, grpcHealthStatus, grpcReflectedServices } from '@platform/testing';
 import { API_KEY, api, capturedLogs, DEV_SECRETS, eventually, GATEWAY, KafkaTestConsumer, newUser, pngFile, READ_ONLY_KEY, startPlatform, WEBHOOK_INGEST, WEBHOOK_TOKEN, withoutNulls, type Platform } from './platform.harness';
-import { grpcHealth } from './grpc-health.probe';
 import { swaggerUiOperations } from './swagger-ui.probe';
 
 jest.setTimeout(180_000);
@@ -262,8 +261,10 @@ describe('onboarding through every hop: gateway → Kafka → onboarding-kyc →
       expect(refused.error?.details).toContain('users:write');
     });
 
-    it('answers grpc.health.v1 SERVING while the gateway is ready', async () => {
-      expect(await grpcHealth(platform.running.gateway!.grpcAddress!)).toBe('SERVING');
+    it('answers grpc.health.v1 SERVING while the gateway is ready, and lists its services through reflection', async () => {
+      const address = platform.running.gateway!.grpcAddress!;
+      expect(await grpcHealthStatus(address)).toBe('SERVING');
+      expect(await grpcReflectedServices(address)).toEqual(expect.arrayContaining(['p100platform.v1.UsersService', 'grpc.health.v1.Health']));
     });
   });
 
