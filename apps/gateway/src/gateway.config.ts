@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, loadConfig, port, serviceEnv } from '@platform/config';
+import { TIMEOUT_DEFAULTS } from '@platform/contracts';
 import { clientsSchema, readClientsSource, type ClientCredentials } from './access/client-credentials.config';
 
 export const gatewayEnv = serviceEnv.extend({
@@ -11,7 +12,8 @@ export const gatewayEnv = serviceEnv.extend({
   /** Rate limit of a client that sets none of its own: calls per second, and the burst allowed. */
   GATEWAY_RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
-  GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How long the gateway waits for a domain reply; the commands' deadline (docs/timeouts.md). */
+  GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(TIMEOUT_DEFAULTS.gatewayCommandMs),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv> & { clients: ClientCredentials[] };

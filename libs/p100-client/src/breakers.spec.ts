@@ -66,6 +66,25 @@ describe('breakers per endpoint group', () => {
     expect(client.breakerState('users')).toBe('open');
   });
 
+  it('opens on a hang at low traffic: a run of timeouts opens it although the volume is never reached', async () => {
+    stub.handler = () => undefined; // accepts the connection, never answers
+    start({ timeoutMs: 100, breaker: { volumeThreshold: 1_000, errorThresholdPercentage: 50, resetTimeout: 60_000, rollingCountTimeout: 1_000, consecutiveFailures: 4 } });
+    for (let i = 0; i < 4; i++) expect(await balances()).toBeInstanceOf(P100TimeoutError);
+    expect(client.breakerState('users')).toBe('open');
+    const started = performance.now();
+    expect(await balances()).toBeInstanceOf(P100CircuitOpenError);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(stub.requests).toHaveLength(4);
+  });
+
+  it('ends a run of failures with an answer: failures spread between successes never open it by the run rule', async () => {
+    let call = 0;
+    stub.handler = (_req, res) => (++call % 3 === 0 ? json(res, 200, { fiatBalances: [], cryptoBalances: [] }) : json(res, 400, P501));
+    start({ breaker: { volumeThreshold: 1_000, errorThresholdPercentage: 50, resetTimeout: 60_000, rollingCountTimeout: 10_000, consecutiveFailures: 3 } });
+    for (let i = 0; i < 12; i++) await balances();
+    expect(client.breakerState('users')).toBe('closed');
+  });
+
   it('never opens on insufficient funds (P433) or validation errors (P403), however many there are', async () => {
     stub.handler = (req, res) =>
       req.path === '/v1/transfer'

@@ -42,9 +42,26 @@ export class GroupBreakers {
       breaker.on('halfOpen', transition('half_open'));
       breaker.on('close', transition('closed'));
       breaker.on('reject', () => metrics.breakerRejections.inc({ group }));
+      this.openOnConsecutiveFailures(breaker, options.consecutiveFailures);
       metrics.breakerState.set({ group }, STATE_VALUE.closed);
       this.breakers.set(group, breaker);
     }
+  }
+
+  /**
+   * opossum opens on an error rate over a volume; a hang at low traffic gives one failure per
+   * timeout and never the volume. So a run of failures opens it too (a success, or an answer
+   * that proves P100 is up, ends the run).
+   */
+  private openOnConsecutiveFailures(breaker: CircuitBreaker<[Action], unknown>, threshold: number): void {
+    if (threshold <= 0) return;
+    let run = 0;
+    breaker.on('success', () => (run = 0));
+    breaker.on('close', () => (run = 0));
+    breaker.on('failure', () => {
+      run += 1;
+      if (run >= threshold && breaker.closed) breaker.open();
+    });
   }
 
   async fire<T>(group: EndpointGroup, operation: string, action: () => Promise<T>): Promise<T> {

@@ -14,6 +14,11 @@ export interface P100BreakerOptions {
   resetTimeout?: number;
   volumeThreshold?: number;
   rollingCountTimeout?: number;
+  /**
+   * This many failures in a row open the breaker whatever the volume: a hung P100 at low traffic
+   * (one call every timeout) never reaches `volumeThreshold` inside the window. 0 turns it off.
+   */
+  consecutiveFailures?: number;
 }
 
 export interface P100RetryOptions {
@@ -51,7 +56,8 @@ export interface ResolvedP100Config {
 
 export const P100_DEFAULTS = {
   timeoutMs: 10_000,
-  breaker: { errorThresholdPercentage: 50, resetTimeout: 30_000, volumeThreshold: 10, rollingCountTimeout: 10_000 },
+  // The window spans six default timeouts, so a run of timeouts is seen together (docs/timeouts.md).
+  breaker: { errorThresholdPercentage: 50, resetTimeout: 30_000, volumeThreshold: 10, rollingCountTimeout: 60_000, consecutiveFailures: 5 },
   retry: { maxAttempts: 3, baseDelayMs: 200, maxRetryAfterMs: 5_000 },
 } as const;
 
@@ -87,6 +93,7 @@ export function resolveP100Config(config: P100ClientConfig): ResolvedP100Config 
   check(isPositiveInt(resolved.breaker.resetTimeout), 'breaker.resetTimeout must be a positive integer');
   check(isPositiveInt(resolved.breaker.rollingCountTimeout), 'breaker.rollingCountTimeout must be a positive integer');
   check(isNonNegative(resolved.breaker.volumeThreshold), 'breaker.volumeThreshold must be >= 0');
+  check(isNonNegative(resolved.breaker.consecutiveFailures), 'breaker.consecutiveFailures must be >= 0');
   const pct = resolved.breaker.errorThresholdPercentage;
   check(isNonNegative(pct) && pct <= 100, 'breaker.errorThresholdPercentage must be within 0..100');
   if (resolved.rateLimit) {
@@ -150,6 +157,7 @@ export function p100ConfigFromEnv(env: Record<string, string | undefined> = proc
       resetTimeout: int('P100_BREAKER_RESET_TIMEOUT_MS'),
       volumeThreshold: int('P100_BREAKER_VOLUME_THRESHOLD'),
       rollingCountTimeout: int('P100_BREAKER_ROLLING_COUNT_TIMEOUT_MS'),
+      consecutiveFailures: int('P100_BREAKER_CONSECUTIVE_FAILURES'),
     },
     retry: {
       maxAttempts: int('P100_RETRY_MAX_ATTEMPTS'),

@@ -150,6 +150,20 @@ export class P100NetworkError extends P100Error {
   }
 }
 
+/**
+ * The caller's deadline (the command's, from the gateway) left no time, or ran out during the
+ * call. `sent` false: nothing left for P100, safe to repeat. `sent` true: P100 may have acted,
+ * as after a timeout. Not P100's fault either way, so it never counts against a breaker.
+ */
+export class P100DeadlineExceededError extends P100Error {
+  constructor(
+    readonly sent: boolean,
+    operation?: string,
+  ) {
+    super('DEADLINE_EXCEEDED', 0, sent ? "the caller's deadline ran out while P100 was answering" : "the caller's deadline passed before P100 was called", undefined, undefined, operation);
+  }
+}
+
 /** The breaker of the endpoint group is open: the call failed fast without reaching P100. */
 export class P100CircuitOpenError extends P100Error {
   constructor(

@@ -9,6 +9,7 @@ export type RequestOutcome =
   | 'timeout'
   | 'network_error'
   | 'circuit_open'
+  | 'deadline_exceeded'
   | 'unexpected_response';
 
 export type RetryReason = 'connection_refused' | 'network_error' | 'timeout' | 'outage' | 'rate_limited';

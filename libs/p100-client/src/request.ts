@@ -1,9 +1,11 @@
 import type { Registry } from 'prom-client';
+import { currentDeadline } from '@platform/logging';
 import { GroupBreakers, type BreakerState } from './breakers';
 import { resolveP100Config, type P100ClientConfig, type ResolvedP100Config } from './config';
 import {
   P100AuthError,
   P100CircuitOpenError,
+  P100DeadlineExceededError,
   P100Error,
   P100LocalValidationError,
   P100NetworkError,
@@ -33,6 +35,11 @@ export interface P100Request {
   idempotent?: boolean;
   /** Overrides `config.timeoutMs` for this call. */
   timeoutMs?: number;
+  /**
+   * Absolute deadline (epoch ms); default: the deadline of the command being handled
+   * (@platform/logging currentDeadline). No attempt, wait or retry goes past it.
+   */
+  deadline?: number;
 }
 
 export type P100Send = <T>(request: P100Request) => Promise<T>;
@@ -75,14 +82,26 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
     const url = resolved.baseUrl + fillPath(template, request.pathParams, operation) + queryString(request.query);
     const body = encodeBody(request.body, spec.numberFields, operation);
     const idempotent = request.idempotent ?? method === 'GET';
-    const timeoutMs = request.timeoutMs ?? resolved.timeoutMs;
+    const ownTimeoutMs = request.timeoutMs ?? resolved.timeoutMs;
+    const deadline = request.deadline ?? currentDeadline();
 
     for (let attempt = 1; ; attempt++) {
       await limiter?.acquire();
+      // The lesser of our own timeout and what is left of the caller's deadline.
+      const left = deadline === undefined ? Infinity : deadline - now();
+      if (left <= 0) {
+        record('deadline_exceeded', performance.now());
+        throw new P100DeadlineExceededError(false, operation);
+      }
+      const timeoutMs = Math.min(ownTimeoutMs, Math.floor(left));
       const started = performance.now();
       try {
         const result = await breakers.fire(group, operation, () =>
-          httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept }, { fetch: fetchImpl, now }),
+          httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept }, { fetch: fetchImpl, now }).catch((error: unknown) => {
+            // Cut short by the caller's deadline, not by our own timeout: P100 is not to blame.
+            if (error instanceof P100TimeoutError && timeoutMs < ownTimeoutMs) throw new P100DeadlineExceededError(true, operation);
+            throw error;
+          }),
         );
         record('success', started);
         return result as T;
@@ -90,6 +109,7 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
         record(outcomeOf(error), started);
         const decision = retryDecision(error, { attempt, idempotent, retry: resolved.retry, random });
         if (!decision) throw error;
+        if (deadline !== undefined && now() + decision.delayMs >= deadline) throw error;
         metrics.retries.inc({ operation, reason: decision.reason });
         await sleep(decision.delayMs);
       }
@@ -127,6 +147,7 @@ function queryString(query: P100Request['query']): string {
 
 function outcomeOf(error: unknown): RequestOutcome {
   if (error instanceof P100CircuitOpenError) return 'circuit_open';
+  if (error instanceof P100DeadlineExceededError) return 'deadline_exceeded';
   if (error instanceof P100TimeoutError) return 'timeout';
   if (error instanceof P100NetworkError) return 'network_error';
   if (error instanceof P100RateLimitedError) return 'rate_limited';

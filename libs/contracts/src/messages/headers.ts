@@ -7,6 +7,11 @@ export const MessageHeaders = {
   type: 'type',
   occurredAt: 'occurred-at',
   correlationId: 'correlation-id',
+  /**
+   * Commands only: when the caller stops waiting, as epoch milliseconds (decimal text). A service
+   * does not start a command past it, and bounds its P100 calls by it (docs/timeouts.md).
+   */
+  deadline: 'deadline',
 } as const;
 
 /** A message as it leaves a service (outbox row → Kafka record). */

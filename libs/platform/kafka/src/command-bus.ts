@@ -2,7 +2,7 @@ import { ClientKafka } from '@nestjs/microservices';
 import type { Consumer, Kafka } from 'kafkajs';
 import { firstValueFrom, timeout as rxTimeout, TimeoutError } from 'rxjs';
 import { DomainError, MessageHeaders, commandReplySchema, type CommandReply } from '@platform/contracts';
-import { currentCorrelationId, newCorrelationId } from '@platform/logging';
+import { currentCorrelationId, currentDeadline, newCorrelationId } from '@platform/logging';
 import { kafkaClientOptions } from './kafka-microservice';
 import type { KafkaSettings } from './kafka-settings';
 import { kafkaTopic } from './topic-namespace';
@@ -10,6 +10,7 @@ import { kafkaTopic } from './topic-namespace';
 export interface SendCommandOptions {
   /** Message key: the aggregate whose commands must stay in order (externalUserId...). */
   key: string;
+  /** How long to wait for the reply; also sent on as the command's deadline. */
   timeoutMs?: number;
 }
 
@@ -74,17 +75,23 @@ export class CommandBus {
   async request<T>(topic: string, type: string, payload: unknown, options: SendCommandOptions): Promise<T> {
     if (!this.topics.includes(topic)) throw new Error(`CommandBus not subscribed to replies of ${topic}`);
     const correlationId = currentCorrelationId() ?? newCorrelationId();
+    // The command's deadline: when we stop waiting, or earlier if our own caller's comes first.
+    const now = Date.now();
+    const ambient = currentDeadline();
+    const deadline = Math.min(now + (options.timeoutMs ?? this.defaultTimeoutMs), ambient ?? Infinity);
+    const timeoutMs = deadline - now;
+    if (timeoutMs <= 0) throw new DomainError('DEADLINE_EXCEEDED', `the deadline passed before ${type} could be sent`);
     const reply$ = this.client.send<CommandReply<T>>(kafkaTopic(topic), {
       key: options.key,
       value: { type, payload },
-      headers: { [MessageHeaders.correlationId]: correlationId, [MessageHeaders.type]: type },
+      headers: { [MessageHeaders.correlationId]: correlationId, [MessageHeaders.type]: type, [MessageHeaders.deadline]: String(deadline) },
     });
     let raw: unknown;
     try {
-      raw = await firstValueFrom(reply$.pipe(rxTimeout(options.timeoutMs ?? this.defaultTimeoutMs)));
+      raw = await firstValueFrom(reply$.pipe(rxTimeout(timeoutMs)));
     } catch (error) {
       if (error instanceof TimeoutError) {
-        throw new DomainError('UPSTREAM_TIMEOUT', `no reply to ${type} within ${options.timeoutMs ?? this.defaultTimeoutMs} ms`);
+        throw new DomainError('UPSTREAM_TIMEOUT', `no reply to ${type} within ${timeoutMs} ms`);
       }
       throw error;
     }

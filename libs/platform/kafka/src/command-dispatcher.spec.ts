@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { KafkaContext } from '@nestjs/microservices';
 import { z } from 'zod';
 import { DomainError, MessageHeaders } from '@platform/contracts';
-import { currentCorrelationId } from '@platform/logging';
+import { currentCorrelationId, currentDeadline } from '@platform/logging';
 import { metricsRegistry } from '@platform/metrics';
 import { CommandDispatcher, type CommandHandlers } from './command-dispatcher';
 
@@ -15,7 +15,7 @@ const handlers: CommandHandlers = {
     schema: z.object({ currencyFrom: z.string().length(3), amount: z.string().regex(/^\d+(\.\d+)?$/) }),
     handle: async (p: { currencyFrom: string; amount: string }) => ({ locked: `${p.amount} ${p.currencyFrom}` }),
   },
-  'test.whoami.v1': { schema: z.unknown(), handle: async () => ({ correlationId: currentCorrelationId() }) },
+  'test.whoami.v1': { schema: z.unknown(), handle: async () => ({ correlationId: currentCorrelationId(), deadline: currentDeadline() ?? null }) },
   'test.domain-failure.v1': {
     schema: z.unknown(),
     handle: async () => {
@@ -46,6 +46,22 @@ function contextWithHeaders(headers: Record<string, string>): KafkaContext {
 }
 
 describe('CommandDispatcher', () => {
+  it('does not execute a command whose deadline has passed, and answers DEADLINE_EXCEEDED', async () => {
+    let ran = false;
+    const guarded = new CommandDispatcher(TOPIC, { 'test.move-money.v1': { schema: z.unknown(), handle: async () => (ran = true) } });
+    const context = contextWithHeaders({ [MessageHeaders.deadline]: String(Date.now() - 5) });
+    await expect(guarded.dispatch({ type: 'test.move-money.v1', payload: {} }, context)).resolves.toMatchObject({ ok: false, error: { code: 'DEADLINE_EXCEEDED' } });
+    expect(ran).toBe(false);
+  });
+
+  it('runs a command before its deadline with that deadline in its context (P100 calls are bounded by it)', async () => {
+    const deadline = Date.now() + 60_000;
+    const context = contextWithHeaders({ [MessageHeaders.deadline]: String(deadline), [MessageHeaders.correlationId]: 'c-9' });
+    await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: {} }, context)).resolves.toEqual({ ok: true, data: { correlationId: 'c-9', deadline } });
+    const malformed = contextWithHeaders({ [MessageHeaders.deadline]: 'soon' });
+    await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: {} }, malformed)).resolves.toMatchObject({ ok: true, data: { deadline: null } });
+  });
+
   it('answers ok with the handler result for a valid command', async () => {
     await expect(dispatcher.dispatch({ type: 'test.lock-rate.v1', payload: { currencyFrom: 'EUR', amount: '10.25' } })).resolves.toEqual({
       ok: true,
@@ -94,7 +110,7 @@ describe('CommandDispatcher', () => {
     const context = contextWithHeaders({ [MessageHeaders.correlationId]: 'corr-from-gateway' });
     await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: null }, context)).resolves.toEqual({
       ok: true,
-      data: { correlationId: 'corr-from-gateway' },
+      data: { correlationId: 'corr-from-gateway', deadline: null },
     });
   });
 

@@ -40,12 +40,17 @@ export class CommandDispatcher {
 
   dispatch(data: unknown, context?: KafkaContext): Promise<CommandReply<unknown>> {
     const headers = context ? headersToStrings(context.getMessage().headers as never) : {};
-    return runWithCorrelation(headers[MessageHeaders.correlationId], () => this.run(decodeMessageValue(data, 'plain')));
+    const deadline = parseDeadline(headers[MessageHeaders.deadline]);
+    return runWithCorrelation(headers[MessageHeaders.correlationId], () => this.run(decodeMessageValue(data, 'plain'), deadline), deadline);
   }
 
-  private async run(data: unknown): Promise<CommandReply<unknown>> {
+  private async run(data: unknown, deadline: number | undefined): Promise<CommandReply<unknown>> {
     const started = process.hrtime.bigint();
-    const reply = await this.execute(data);
+    // Past its deadline the caller has given up: running the command now would only act on
+    // someone's behalf after they were told it failed. It is answered, and not executed.
+    const reply = deadline !== undefined && Date.now() >= deadline
+      ? failure('DEADLINE_EXCEEDED', `the caller's deadline passed ${Date.now() - deadline} ms before this command could start; it was not executed`)
+      : await this.execute(data);
     const outcome = reply.ok ? 'ok' : reply.error.code;
     this.metrics.handled.inc({ topic: this.topic, outcome });
     this.metrics.duration.observe({ topic: this.topic, outcome }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -73,6 +78,12 @@ export class CommandDispatcher {
       return failure('INTERNAL', 'internal error; the request can be retried with the same idempotency key');
     }
   }
+}
+
+/** The `deadline` header: epoch ms. A malformed one is ignored (the command runs unbounded, as before). */
+function parseDeadline(header: string | undefined): number | undefined {
+  if (header === undefined || !/^\d{1,15}$/.test(header)) return undefined;
+  return Number(header);
 }
 
 function failure(code: string, message: string, details?: Record<string, unknown>): CommandReply<never> {

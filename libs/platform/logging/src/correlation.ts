@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
  * takes it from `x-correlation-id` (or makes one), sends it as a Kafka header, consumers run their
  * handler inside it, and the outbox stores it with every event. Logs pick it up from here.
  */
-const storage = new AsyncLocalStorage<{ correlationId: string }>();
+const storage = new AsyncLocalStorage<{ correlationId: string; deadline?: number }>();
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -18,8 +18,20 @@ export function currentCorrelationId(): string | undefined {
   return storage.getStore()?.correlationId;
 }
 
-export function runWithCorrelation<T>(correlationId: string | undefined, fn: () => T): T {
-  return storage.run({ correlationId: correlationId || newCorrelationId() }, fn);
+/**
+ * Runs `fn` in a call's context: its correlation id and, when the caller set one, its absolute
+ * deadline (epoch ms). Work started inside (a P100 call, a command sent on) reads both from here.
+ */
+export function runWithCorrelation<T>(correlationId: string | undefined, fn: () => T, deadline?: number): T {
+  return storage.run({ correlationId: correlationId || newCorrelationId(), ...(deadline !== undefined ? { deadline } : {}) }, fn);
+}
+
+/**
+ * The deadline of the call being worked on (epoch ms), if its caller gave one: the gateway
+ * stamps every command with it, and the P100 client never waits past it.
+ */
+export function currentDeadline(): number | undefined {
+  return storage.getStore()?.deadline;
 }
 
 /** Accepts a caller-supplied id only when it is a sane token, so logs cannot be polluted. */

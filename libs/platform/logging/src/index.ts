@@ -1,6 +1,7 @@
 export {
   CORRELATION_HEADER,
   currentCorrelationId,
+  currentDeadline,
   enterCorrelation,
   newCorrelationId,
   runWithCorrelation,

@@ -1,0 +1,26 @@
+/**
+ * The timeouts of the hops of one call, chosen together (docs/timeouts.md):
+ *
+ *   caller deadline (gRPC) ─▶ gateway waits ≤ GATEWAY_COMMAND_TIMEOUT_MS ─▶ command deadline
+ *     ─▶ domain service: not started past it ─▶ each P100 attempt ≤ min(P100_TIMEOUT_MS, time left)
+ *
+ * A P100 attempt must fit inside the gateway's wait with room for the hops around it; otherwise
+ * every slow P100 answer arrives after the caller was told "timeout", and the outcome is unknown
+ * to them although we learn it.
+ */
+export const TIMEOUT_DEFAULTS = {
+  gatewayCommandMs: 15_000,
+  p100AttemptMs: 10_000,
+} as const;
+
+/** Kafka both ways, the database and the handler around the P100 call. */
+export const HOP_MARGIN_MS = 1_000;
+
+/** Problems with a set of timeouts, naming the variables to change; empty when they fit. */
+export function timeoutBudgetProblems(budget: { gatewayCommandMs: number; p100AttemptMs: number }): string[] {
+  if (budget.p100AttemptMs + HOP_MARGIN_MS <= budget.gatewayCommandMs) return [];
+  return [
+    `P100_TIMEOUT_MS (${budget.p100AttemptMs}) + ${HOP_MARGIN_MS} ms for the hops must not exceed GATEWAY_COMMAND_TIMEOUT_MS (${budget.gatewayCommandMs}): ` +
+      'the gateway would give up before P100 answers. Lower P100_TIMEOUT_MS or raise GATEWAY_COMMAND_TIMEOUT_MS (docs/timeouts.md).',
+  ];
+}
