@@ -17,6 +17,8 @@ export const serviceEnv = z.object({
   KAFKA_DEV_BROKER: bool.default(false),
   /** How long a fetch may wait on the broker; the mock holds empty fetches for this long. */
   KAFKA_MAX_WAIT_MS: z.coerce.number().int().positive().optional(),
+  /** Messages of different keys a service works on at once; one key's stay in order. */
+  KAFKA_KEY_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
 });

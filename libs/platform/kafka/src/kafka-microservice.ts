@@ -1,6 +1,8 @@
 import { Transport, type KafkaOptions } from '@nestjs/microservices';
 import { consumerConfig, kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
 
+export const KEY_CONCURRENCY_DEFAULT = 16;
+
 /**
  * Options for a service's Nest Kafka server (commands + events). `postfixId: ''` stops Nest from
  * appending `-server` to our client and group ids, so the ids in Kafka are the ones we chose.
@@ -15,7 +17,9 @@ export function kafkaServerOptions(settings: KafkaSettings, groupId: string): Ka
       consumer: consumerConfig(settings, groupId) as never,
       producer: producerConfig(settings),
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true },
+      // Batches of several partitions at once; within them KeyedLanes bounds the work per key
+      // (platform-kafka-server.ts).
+      run: { autoCommit: true, partitionsConsumedConcurrently: Math.max(1, settings.keyConcurrency ?? KEY_CONCURRENCY_DEFAULT) },
       // Bodies stay bytes until our adapter decodes them (message-value.ts): exact decimals.
       parser: { keepBinary: true },
     },

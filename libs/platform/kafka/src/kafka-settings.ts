@@ -13,6 +13,8 @@ export interface KafkaSettings {
    */
   devBroker: boolean;
   maxWaitTimeInMs?: number;
+  /** Messages of different keys a service consumer works on at once (KeyedLanes). Default 16. */
+  keyConcurrency?: number;
 }
 
 export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {

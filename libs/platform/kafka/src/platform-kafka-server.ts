@@ -1,5 +1,7 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
-import type { Consumer } from 'kafkajs';
+import type { Consumer, EachBatchPayload } from 'kafkajs';
+import { KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
+import { KeyedLanes } from './keyed-lanes';
 
 /** What readiness needs to know about a service's consumer group. */
 export interface ConsumerGroupState {
@@ -10,7 +12,9 @@ export interface ConsumerGroupState {
 }
 
 /**
- * Nest's Kafka server with the group's state tracked from the start. kafkajs's `run()` resolves
+ * Nest's Kafka server, consuming through KeyedLanes: messages of different keys at once (bounded),
+ * one key's in order, offsets committed only past what is done. And with the group's state
+ * tracked from the start. kafkajs's `run()` resolves
  * only after the first join, so listeners attached after Nest started would miss it: Nest calls
  * registerConsumerEventListeners() right after creating the consumer, before it connects.
  */
@@ -18,8 +22,25 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
   private joined = false;
   private assigned: Record<string, number[]> = {};
 
-  constructor(options: KafkaOptions['options']) {
+  private readonly lanes: KeyedLanes;
+
+  constructor(options: KafkaOptions['options'], keyConcurrency = KEY_CONCURRENCY_DEFAULT) {
     super(options ?? {});
+    this.lanes = new KeyedLanes(keyConcurrency);
+  }
+
+  /** Nest's own bindEvents with eachBatch through the lanes instead of one message at a time. */
+  override async bindEvents(consumer: Consumer): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics } as never);
+    await consumer.run({
+      ...(this.options.run ?? {}),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload: EachBatchPayload) =>
+        this.lanes.runBatch(payload, (message) =>
+          this.handleMessage({ topic: payload.batch.topic, partition: payload.batch.partition, message, heartbeat: payload.heartbeat, pause: payload.pause }),
+        ),
+    });
   }
 
   get holdsPartitions(): boolean {

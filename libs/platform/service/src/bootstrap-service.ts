@@ -75,7 +75,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   }
 
   if (options.kafka) {
-    const server = new PlatformKafkaServer(kafkaServerOptions(options.kafka.settings, options.kafka.groupId).options);
+    const server = new PlatformKafkaServer(kafkaServerOptions(options.kafka.settings, options.kafka.groupId).options, options.kafka.settings.keyConcurrency);
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
     trackConsumerGroup(app, server);
   }

@@ -7,7 +7,12 @@ const baseEnv = { DATABASE_URL: 'postgres://u@h/db', KAFKA_BROKERS: 'a:9092, b:9
 describe('kafkaSettingsFromEnv', () => {
   it('takes brokers and the dev-broker flag from the environment and the client id from the service', () => {
     const settings = kafkaSettingsFromEnv(loadConfig(serviceEnv, { ...baseEnv, KAFKA_DEV_BROKER: 'true' }), 'payments');
-    expect(settings).toEqual({ brokers: ['a:9092', 'b:9092'], clientId: 'payments', devBroker: true });
+    expect(settings).toEqual({ brokers: ['a:9092', 'b:9092'], clientId: 'payments', devBroker: true, keyConcurrency: 16 });
+  });
+
+  it('takes the per-key concurrency from KAFKA_KEY_CONCURRENCY and refuses 0', () => {
+    expect(kafkaSettingsFromEnv(loadConfig(serviceEnv, { ...baseEnv, KAFKA_KEY_CONCURRENCY: '4' }), 'cards').keyConcurrency).toBe(4);
+    expect(() => loadConfig(serviceEnv, { ...baseEnv, KAFKA_KEY_CONCURRENCY: '0' })).toThrow(/KAFKA_KEY_CONCURRENCY/);
   });
 
   it('passes KAFKA_MAX_WAIT_MS on only when set, so the per-broker default applies otherwise', () => {
