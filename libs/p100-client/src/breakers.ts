@@ -1,6 +1,6 @@
 import CircuitBreaker from 'opossum';
 import type { ResolvedP100Config } from './config';
-import { P100CircuitOpenError, P100Error } from './errors';
+import { P100CircuitOpenError, P100DeadlineExceededError, P100Error } from './errors';
 import type { P100Metrics } from './metrics';
 import { ENDPOINT_GROUPS, type EndpointGroup } from './operations';
 
@@ -21,8 +21,12 @@ export function countsAsFailure(error: unknown): boolean {
 /** One breaker per endpoint group, so a failing card API leaves exchanges alone. */
 export class GroupBreakers {
   private readonly breakers = new Map<EndpointGroup, CircuitBreaker<[Action], unknown>>();
+  /** Failures in a row per group (the run rule; see fire). */
+  private readonly runs = new Map<EndpointGroup, number>();
+  private readonly consecutiveFailures: number;
 
   constructor(options: ResolvedP100Config['breaker'], metrics: P100Metrics) {
+    this.consecutiveFailures = options.consecutiveFailures;
     for (const group of ENDPOINT_GROUPS) {
       const breaker = new CircuitBreaker<[Action], unknown>((action: Action) => action(), {
         name: `p100-${group}`,
@@ -42,7 +46,7 @@ export class GroupBreakers {
       breaker.on('halfOpen', transition('half_open'));
       breaker.on('close', transition('closed'));
       breaker.on('reject', () => metrics.breakerRejections.inc({ group }));
-      this.openOnConsecutiveFailures(breaker, options.consecutiveFailures);
+      breaker.on('close', () => this.runs.set(group, 0));
       metrics.breakerState.set({ group }, STATE_VALUE.closed);
       this.breakers.set(group, breaker);
     }
@@ -50,25 +54,25 @@ export class GroupBreakers {
 
   /**
    * opossum opens on an error rate over a volume; a hang at low traffic gives one failure per
-   * timeout and never the volume. So a run of failures opens it too (a success, or an answer
-   * that proves P100 is up, ends the run).
+   * timeout and never the volume inside the window. So a run of `consecutiveFailures` opens it
+   * too. An answer from P100 (success or business error) ends the run; a call cut short by its
+   * caller's deadline neither extends nor ends it (it says little about P100).
    */
-  private openOnConsecutiveFailures(breaker: CircuitBreaker<[Action], unknown>, threshold: number): void {
-    if (threshold <= 0) return;
-    let run = 0;
-    breaker.on('success', () => (run = 0));
-    breaker.on('close', () => (run = 0));
-    breaker.on('failure', () => {
-      run += 1;
-      if (run >= threshold && breaker.closed) breaker.open();
-    });
-  }
-
   async fire<T>(group: EndpointGroup, operation: string, action: () => Promise<T>): Promise<T> {
+    const breaker = this.get(group);
     try {
-      return (await this.get(group).fire(action)) as T;
+      const result = (await breaker.fire(action)) as T;
+      this.runs.set(group, 0);
+      return result;
     } catch (error) {
       if ((error as { code?: string }).code === 'EOPENBREAKER') throw new P100CircuitOpenError(group, operation);
+      if (error instanceof P100DeadlineExceededError) throw error;
+      if (!countsAsFailure(error)) this.runs.set(group, 0);
+      else {
+        const run = (this.runs.get(group) ?? 0) + 1;
+        this.runs.set(group, run);
+        if (this.consecutiveFailures > 0 && run >= this.consecutiveFailures && breaker.closed) breaker.open();
+      }
       throw error;
     }
   }

@@ -37,6 +37,8 @@ export interface P100ClientConfig {
   environment?: P100Environment;
   breaker?: P100BreakerOptions;
   retry?: P100RetryOptions;
+  /** Calls under way at once per endpoint group; more are refused at once (P100BulkheadFullError). Default 8. */
+  maxConcurrentPerGroup?: number;
   /** Optional client-side token bucket, shared by every call of this client. */
   rateLimit?: { requestsPerSecond: number };
   /** Path template overrides, e.g. for the operations whose path the contract marks (inferred). */
@@ -47,6 +49,7 @@ export interface ResolvedP100Config {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
+  maxConcurrentPerGroup: number;
   environment?: P100Environment;
   breaker: Required<P100BreakerOptions>;
   retry: Required<P100RetryOptions>;
@@ -56,6 +59,7 @@ export interface ResolvedP100Config {
 
 export const P100_DEFAULTS = {
   timeoutMs: 10_000,
+  maxConcurrentPerGroup: 8,
   // The window spans six default timeouts, so a run of timeouts is seen together (docs/timeouts.md).
   breaker: { errorThresholdPercentage: 50, resetTimeout: 30_000, volumeThreshold: 10, rollingCountTimeout: 60_000, consecutiveFailures: 5 },
   retry: { maxAttempts: 3, baseDelayMs: 200, maxRetryAfterMs: 5_000 },
@@ -80,6 +84,7 @@ export function resolveP100Config(config: P100ClientConfig): ResolvedP100Config 
     baseUrl: String(config.baseUrl ?? '').replace(/\/+$/, ''),
     apiKey: config.apiKey,
     timeoutMs: config.timeoutMs ?? P100_DEFAULTS.timeoutMs,
+    maxConcurrentPerGroup: config.maxConcurrentPerGroup ?? P100_DEFAULTS.maxConcurrentPerGroup,
     environment: config.environment,
     breaker: { ...P100_DEFAULTS.breaker, ...definedOnly(config.breaker) },
     retry: { ...P100_DEFAULTS.retry, ...definedOnly(config.retry) },
@@ -87,6 +92,7 @@ export function resolveP100Config(config: P100ClientConfig): ResolvedP100Config 
     paths: { ...config.paths },
   };
   check(isPositiveInt(resolved.timeoutMs), 'timeoutMs must be a positive integer');
+  check(isPositiveInt(resolved.maxConcurrentPerGroup), 'maxConcurrentPerGroup must be a positive integer');
   check(isPositiveInt(resolved.retry.maxAttempts), 'retry.maxAttempts must be a positive integer');
   check(isNonNegative(resolved.retry.baseDelayMs), 'retry.baseDelayMs must be >= 0');
   check(isNonNegative(resolved.retry.maxRetryAfterMs), 'retry.maxRetryAfterMs must be >= 0');
@@ -151,6 +157,7 @@ export function p100ConfigFromEnv(env: Record<string, string | undefined> = proc
     baseUrl: baseUrl ?? '',
     apiKey: apiKey ?? '',
     timeoutMs: int('P100_TIMEOUT_MS'),
+    maxConcurrentPerGroup: int('P100_MAX_CONCURRENT_PER_GROUP'),
     environment: environment as P100Environment | undefined,
     breaker: {
       errorThresholdPercentage: int('P100_BREAKER_ERROR_THRESHOLD_PERCENTAGE'),

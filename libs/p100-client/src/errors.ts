@@ -164,6 +164,20 @@ export class P100DeadlineExceededError extends P100Error {
   }
 }
 
+/**
+ * The endpoint group already has its maximum of calls under way (a slow group keeps its own
+ * slots busy, not everyone's). Nothing was sent: safe to repeat.
+ */
+export class P100BulkheadFullError extends P100Error {
+  constructor(
+    readonly group: string,
+    readonly maxConcurrent: number,
+    operation?: string,
+  ) {
+    super('BULKHEAD_FULL', 0, `P100 ${group} endpoints already have ${maxConcurrent} calls under way; call refused`, undefined, undefined, operation);
+  }
+}
+
 /** The breaker of the endpoint group is open: the call failed fast without reaching P100. */
 export class P100CircuitOpenError extends P100Error {
   constructor(

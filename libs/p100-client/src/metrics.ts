@@ -10,6 +10,7 @@ export type RequestOutcome =
   | 'network_error'
   | 'circuit_open'
   | 'deadline_exceeded'
+  | 'bulkhead_full'
   | 'unexpected_response';
 
 export type RetryReason = 'connection_refused' | 'network_error' | 'timeout' | 'outage' | 'rate_limited';
@@ -21,6 +22,8 @@ export interface P100Metrics {
   breakerTransitions: Counter<'group' | 'to'>;
   breakerRejections: Counter<'group'>;
   retries: Counter<'operation' | 'reason'>;
+  inFlight: Gauge<'group'>;
+  bulkheadRejections: Counter<'group'>;
 }
 
 /**
@@ -56,6 +59,14 @@ export function p100Metrics(registry: Registry = register): P100Metrics {
     breakerRejections: reuse(
       'p100_breaker_rejections_total',
       () => new Counter({ name: 'p100_breaker_rejections_total', help: 'Calls failed fast by an open breaker', labelNames: ['group'], registers: [registry] }),
+    ),
+    inFlight: reuse(
+      'p100_in_flight_calls',
+      () => new Gauge({ name: 'p100_in_flight_calls', help: 'P100 calls under way per endpoint group (bounded by the bulkhead)', labelNames: ['group'], registers: [registry] }),
+    ),
+    bulkheadRejections: reuse(
+      'p100_bulkhead_rejections_total',
+      () => new Counter({ name: 'p100_bulkhead_rejections_total', help: 'Calls refused because their endpoint group had its maximum under way', labelNames: ['group'], registers: [registry] }),
     ),
     retries: reuse(
       'p100_retries_total',

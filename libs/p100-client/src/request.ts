@@ -1,9 +1,11 @@
 import type { Registry } from 'prom-client';
 import { currentDeadline } from '@platform/logging';
 import { GroupBreakers, type BreakerState } from './breakers';
+import { GroupBulkheads } from './bulkheads';
 import { resolveP100Config, type P100ClientConfig, type ResolvedP100Config } from './config';
 import {
   P100AuthError,
+  P100BulkheadFullError,
   P100CircuitOpenError,
   P100DeadlineExceededError,
   P100Error,
@@ -71,6 +73,7 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
   const now = deps.now ?? Date.now;
   const metrics = p100Metrics(deps.registry);
   const breakers = new GroupBreakers(resolved.breaker, metrics);
+  const bulkheads = new GroupBulkheads(resolved.maxConcurrentPerGroup, metrics);
   const limiter = resolved.rateLimit ? new TokenBucket(resolved.rateLimit.requestsPerSecond, undefined, now, sleep) : undefined;
 
   const send = async <T>(request: P100Request): Promise<T> => {
@@ -96,12 +99,16 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
       const timeoutMs = Math.min(ownTimeoutMs, Math.floor(left));
       const started = performance.now();
       try {
-        const result = await breakers.fire(group, operation, () =>
-          httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept }, { fetch: fetchImpl, now }).catch((error: unknown) => {
-            // Cut short by the caller's deadline, not by our own timeout: P100 is not to blame.
-            if (error instanceof P100TimeoutError && timeoutMs < ownTimeoutMs) throw new P100DeadlineExceededError(true, operation);
-            throw error;
-          }),
+        // The group's bulkhead outside the breaker: a refusal for lack of slots says nothing
+        // about P100, so the breaker never sees it (an open breaker still fails fast inside).
+        const result = await bulkheads.run(group, operation, () =>
+          breakers.fire(group, operation, () =>
+            httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept }, { fetch: fetchImpl, now }).catch((error: unknown) => {
+              // Cut short by the caller's deadline, not by our own timeout: P100 is not to blame.
+              if (error instanceof P100TimeoutError && timeoutMs < ownTimeoutMs) throw new P100DeadlineExceededError(true, operation);
+              throw error;
+            }),
+          ),
         );
         record('success', started);
         return result as T;
@@ -148,6 +155,7 @@ function queryString(query: P100Request['query']): string {
 function outcomeOf(error: unknown): RequestOutcome {
   if (error instanceof P100CircuitOpenError) return 'circuit_open';
   if (error instanceof P100DeadlineExceededError) return 'deadline_exceeded';
+  if (error instanceof P100BulkheadFullError) return 'bulkhead_full';
   if (error instanceof P100TimeoutError) return 'timeout';
   if (error instanceof P100NetworkError) return 'network_error';
   if (error instanceof P100RateLimitedError) return 'rate_limited';

@@ -1,6 +1,6 @@
 import type { CommandErrorBody } from '@platform/contracts';
 import type { FailureClassification } from '@platform/database';
-import { P100CircuitOpenError, P100DeadlineExceededError, P100Error, P100LocalValidationError, P100NetworkError, P100TimeoutError } from '@platform/p100-client';
+import { P100BulkheadFullError, P100CircuitOpenError, P100DeadlineExceededError, P100Error, P100LocalValidationError, P100NetworkError, P100TimeoutError } from '@platform/p100-client';
 
 /** P100 codes with a platform meaning of their own; other business codes become P100_REJECTED. */
 const P100_CODE_TO_PLATFORM: Record<string, string> = {
@@ -14,7 +14,7 @@ const P100_CODE_TO_PLATFORM: Record<string, string> = {
 export function classifyP100Failure(error: unknown): FailureClassification {
   const reply = p100ErrorToReply(error);
   if (!(error instanceof P100Error)) return { kind: 'unknown', code: reply?.code ?? 'INTERNAL', message: String(error) };
-  if (error instanceof P100CircuitOpenError || error instanceof P100LocalValidationError) {
+  if (error instanceof P100CircuitOpenError || error instanceof P100BulkheadFullError || error instanceof P100LocalValidationError) {
     return { kind: 'not_sent', code: reply!.code, message: error.message };
   }
   if (error instanceof P100DeadlineExceededError) return { kind: error.sent ? 'unknown' : 'not_sent', code: reply!.code, message: error.message };
@@ -32,6 +32,7 @@ export function p100ErrorToReply(error: unknown): CommandErrorBody | undefined {
   const details = { p100Code: error.code, ...(error.errorName ? { p100ErrorName: error.errorName } : {}) };
   if (error instanceof P100LocalValidationError) return { code: 'VALIDATION_FAILED', message: error.message, details };
   if (error instanceof P100DeadlineExceededError) return { code: 'DEADLINE_EXCEEDED', message: error.message, details };
+  if (error instanceof P100BulkheadFullError) return { code: 'P100_UNAVAILABLE', message: 'P100 is slow: too many calls under way; retry later with the same idempotency key', details };
   if (error.isOutage || error.httpStatus === 429 || error.httpStatus === 401) {
     // 401 means our key is wrong: an operator problem, not the caller's; report it as unavailable.
     return { code: 'P100_UNAVAILABLE', message: 'P100 is unavailable; retry later with the same idempotency key', details };
