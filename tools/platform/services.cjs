@@ -49,7 +49,7 @@ function build(log = console.error) {
 }
 
 /** Environment of every service, from the infra addresses, a base port and the time scale. */
-function serviceEnv(service, { infra, basePort, timeScale, logLevel }) {
+function serviceEnv(service, { infra, basePort, timeScale, logLevel, env = {} }) {
   const port = (name) => basePort + SERVICES.find((s) => s.name === name).offset;
   const common = {
     DATABASE_URL: infra.databaseUrl,
@@ -82,7 +82,8 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel }) {
       ...(process.env.GATEWAY_CLIENTS || process.env.GATEWAY_CLIENTS_FILE ? {} : { GATEWAY_CLIENTS: devGatewayClients() }),
     },
   };
-  return { ...process.env, ...common, ...(specific[service.name] ?? {}) };
+  // `env`: overrides for every service (tests that shorten timeouts), over all of the above.
+  return { ...process.env, ...common, ...(specific[service.name] ?? {}), ...env };
 }
 
 class RunningService {
@@ -137,13 +138,13 @@ class RunningService {
  * Starts the sandbox and the five services (in dependency order, all in parallel where possible)
  * and waits until each answers /health with 200.
  */
-async function startPlatform({ infra, basePort = 3000, timeScale = 1, logLevel = 'info', logSink, only, healthTimeoutMs = 60_000, log = () => {} }) {
+async function startPlatform({ infra, basePort = 3000, timeScale = 1, logLevel = 'info', logSink, only, healthTimeoutMs = 60_000, log = () => {}, env }) {
   const sink = logSink ?? ((name, chunk) => process.stdout.write(prefixLines(name, chunk)));
   const running = {};
   const selected = SERVICES.filter((s) => !only || only.includes(s.name));
   for (const service of selected) {
-    const env = serviceEnv(service, { infra, basePort, timeScale, logLevel });
-    running[service.name] = new RunningService(service, env, basePort + service.offset, sink);
+    const serviceVars = serviceEnv(service, { infra, basePort, timeScale, logLevel, env });
+    running[service.name] = new RunningService(service, serviceVars, basePort + service.offset, sink);
   }
   try {
     await Promise.all(
@@ -166,10 +167,10 @@ async function stopPlatform(running) {
   for (const name of order) if (running[name]) await running[name].stop();
 }
 
-function restartService(running, name, { infra, basePort = 3000, timeScale = 1, logLevel = 'info', logSink }) {
+function restartService(running, name, { infra, basePort = 3000, timeScale = 1, logLevel = 'info', logSink, env }) {
   const service = SERVICES.find((s) => s.name === name);
   const sink = logSink ?? ((n, chunk) => process.stdout.write(prefixLines(n, chunk)));
-  running[name] = new RunningService(service, serviceEnv(service, { infra, basePort, timeScale, logLevel }), basePort + service.offset, sink);
+  running[name] = new RunningService(service, serviceEnv(service, { infra, basePort, timeScale, logLevel, env }), basePort + service.offset, sink);
   return running[name];
 }
 

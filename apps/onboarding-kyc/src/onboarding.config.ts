@@ -7,7 +7,12 @@ export const onboardingEnv = serviceEnv.extend({
   PORT: port(3001),
   /** The gateway's wait for a reply: P100 attempts must fit inside it (docs/timeouts.md). */
   GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(TIMEOUT_DEFAULTS.gatewayCommandMs),
+  /** The intent reconciler (docs/timeouts.md): pass interval, and when an open intent is looked at. */
+  INTENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+  INTENT_RECONCILE_UNKNOWN_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
+  INTENT_RECONCILE_PENDING_AFTER_MS: z.coerce.number().int().positive().default(60_000),
 });
+export const ONBOARDING_CONFIG = Symbol('ONBOARDING_CONFIG');
 export type OnboardingConfig = z.infer<typeof onboardingEnv> & { p100: P100ClientConfig };
 
 export function loadOnboardingConfig(env: NodeJS.ProcessEnv = process.env): OnboardingConfig {
@@ -16,6 +21,10 @@ export function loadOnboardingConfig(env: NodeJS.ProcessEnv = process.env): Onbo
     gatewayCommandMs: config.GATEWAY_COMMAND_TIMEOUT_MS,
     p100AttemptMs: config.p100.timeoutMs ?? P100_DEFAULTS.timeoutMs,
   });
+  // A pending intent may still have its call under way until the gateway's wait is over.
+  if (config.INTENT_RECONCILE_PENDING_AFTER_MS <= config.GATEWAY_COMMAND_TIMEOUT_MS) {
+    problems.push(`INTENT_RECONCILE_PENDING_AFTER_MS (${config.INTENT_RECONCILE_PENDING_AFTER_MS}) must exceed GATEWAY_COMMAND_TIMEOUT_MS (${config.GATEWAY_COMMAND_TIMEOUT_MS}): a pending intent may still have its P100 call under way`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

@@ -15,6 +15,7 @@ import { OrdersModule } from './orders/orders.module';
 import { PaymentLinksModule } from './payment-links/payment-links.module';
 import { CardsModule } from './cards/cards.module';
 import { FaultsModule } from './faults/faults.module';
+import { RequestLogModule } from './request-log/request-log.module';
 import { KycModule } from './kyc/kyc.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { ExchangeModule } from './exchange/exchange.module';
@@ -51,6 +52,7 @@ export function createAppModule(config: SandboxConfig): Type<unknown> {
       KycModule,
       BalancesModule,
       AdminModule,
+      RequestLogModule,
       FaultsModule,
       CardsModule,
       SepaModule,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
+import { AddIntentSubject1764700000000, CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
 import { P100EventsModule } from '@platform/p100-events';
 import { MessagingModule, PlatformModule, kafkaSettingsFromEnv } from '@platform/service';
 import { PaymentsCommandsController } from './commands/payments-commands.controller';
@@ -17,7 +17,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: SCHEMA,
-          migrations: [CreateMessagingTables1763900000000, CreateP100Events1763900000300],
+          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateP100Events1763900000300],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, SERVICE_NAME), databaseUrl: config.DATABASE_URL, schema: SCHEMA }),
         // Exchange, SEPA, crypto, transfer and order payloads carry no credentials (P100's

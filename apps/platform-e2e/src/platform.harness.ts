@@ -30,12 +30,19 @@ const logSink = (name: string, chunk: Buffer | string) => {
   if (process.env.E2E_SERVICE_LOGS === '1') process.stdout.write(`${name.padEnd(15)}| ${chunk}`);
 };
 
+export interface PlatformOptions {
+  /** Another base port, for a spec whose platform runs with other settings (its own ports). */
+  basePort?: number;
+  /** Environment overrides for every service (e.g. short timeouts). */
+  env?: Record<string, string>;
+}
+
 /** Builds and starts the sandbox and the five services as real processes, as `npm start` does. */
-export async function startPlatform(): Promise<Platform> {
+export async function startPlatform(overrides: PlatformOptions = {}): Promise<Platform> {
   const env = testEnv();
   const infra = { databaseUrl: env.databaseUrl, kafkaBrokers: env.kafkaBrokers.join(','), kafkaDevBroker: env.devBroker };
   const only = process.env.E2E_ONLY?.split(',');
-  const options = { infra, basePort: BASE_PORT, timeScale: TIME_SCALE, logLevel: 'warn', logSink, only };
+  const options = { infra, basePort: overrides.basePort ?? BASE_PORT, timeScale: TIME_SCALE, logLevel: 'warn', logSink, only, env: overrides.env };
   services.build(() => {});
   const running = await services.startPlatform(options);
   return {
@@ -48,7 +55,7 @@ export async function startPlatform(): Promise<Platform> {
   };
 }
 
-export async function api(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; form?: FormData } = {}) {
+export async function api(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; form?: FormData; base?: string } = {}) {
   const headers: Record<string, string> = { 'x-api-key': API_KEY, ...init.headers };
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
@@ -56,7 +63,7 @@ export async function api(method: string, path: string, init: { body?: unknown; 
     headers['content-type'] ??= 'application/json';
     body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
   }
-  const res = await fetch(`${GATEWAY}${path}`, { method, headers, body });
+  const res = await fetch(`${init.base ?? GATEWAY}${path}`, { method, headers, body });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
+import { AddIntentSubject1764700000000, CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
 import { MessagingModule, PlatformModule, kafkaSettingsFromEnv } from '@platform/service';
 import { AdminAuthGuard } from './admin/admin-auth.guard';
 import { ReceivedWebhooksQueries } from './admin/received-webhooks.queries';
@@ -24,7 +24,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema,
-          migrations: [CreateMessagingTables1763900000000, CreateReceivedWebhooks1763900000100, RekeyDedupeV21764600000000],
+          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateReceivedWebhooks1763900000100, RekeyDedupeV21764600000000],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, 'webhook-ingest'), databaseUrl: config.DATABASE_URL, schema }),
       ],

@@ -24,4 +24,4 @@ export { EXTERNAL_JSON_LIMITS, JsonInputError, isStorableText, parseBoundedJson,
 export { PLATFORM_GRPC_PACKAGE, PLATFORM_PROTO_FILES, PROTO_ROOT } from './grpc/proto-files';
 export type * as UsersProto from './grpc/generated/p100platform/v1/users';
 export type * as ErrorsProto from './grpc/generated/p100platform/v1/errors';
-export { HOP_MARGIN_MS, TIMEOUT_DEFAULTS, timeoutBudgetProblems } from './timeouts/timeout-budget';
+export { CALLER_MARGIN_MS, HOP_MARGIN_MS, REPLY_MARGIN_MS, TIMEOUT_DEFAULTS, timeoutBudgetProblems } from './timeouts/timeout-budget';

@@ -12,6 +12,8 @@ export interface HttpCall {
   timeoutMs: number;
   /** Media type asked for; `application/json` unless the contract declares another. */
   accept?: string;
+  /** Sent as x-correlation-id, so a call can be found in P100's logs (and the sandbox's request log). */
+  correlationId?: string;
 }
 
 export interface HttpCallDeps {
@@ -29,6 +31,7 @@ export async function httpCall(call: HttpCall, deps: HttpCallDeps): Promise<unkn
   try {
     const headers: Record<string, string> = { 'x-api-key': call.apiKey, accept: call.accept ?? 'application/json' };
     if (typeof call.body === 'string') headers['content-type'] = 'application/json';
+    if (call.correlationId) headers['x-correlation-id'] = call.correlationId;
 
     let response: Response;
     try {

@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import { currentDeadline } from '@platform/logging';
+import { currentCorrelationId, currentDeadline } from '@platform/logging';
 import { GroupBreakers, type BreakerState } from './breakers';
 import { GroupBulkheads } from './bulkheads';
 import { resolveP100Config, type P100ClientConfig, type ResolvedP100Config } from './config';
@@ -103,7 +103,7 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
         // about P100, so the breaker never sees it (an open breaker still fails fast inside).
         const result = await bulkheads.run(group, operation, () =>
           breakers.fire(group, operation, () =>
-            httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept }, { fetch: fetchImpl, now }).catch((error: unknown) => {
+            httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept, correlationId: currentCorrelationId() }, { fetch: fetchImpl, now }).catch((error: unknown) => {
               // Cut short by the caller's deadline, not by our own timeout: P100 is not to blame.
               if (error instanceof P100TimeoutError && timeoutMs < ownTimeoutMs) throw new P100DeadlineExceededError(true, operation);
               throw error;

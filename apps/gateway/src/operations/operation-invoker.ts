@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError } from '@platform/contracts';
+import { CALLER_MARGIN_MS, DomainError } from '@platform/contracts';
 import { parseInput } from '@platform/service';
 import type { AuthenticatedClient } from '../access/client-registry';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
@@ -69,7 +69,8 @@ export class OperationInvoker {
   private timeLeft(deadline: number | undefined): number {
     const own = this.config.GATEWAY_COMMAND_TIMEOUT_MS;
     if (deadline === undefined) return own;
-    const left = Math.floor(deadline - Date.now());
+    // Answer a little before the caller's deadline, so that it hears our answer rather than its own timeout.
+    const left = Math.floor(deadline - CALLER_MARGIN_MS - Date.now());
     if (left <= 0) throw new DomainError('DEADLINE_EXCEEDED', 'the caller\'s deadline passed before the call could start');
     return Math.min(own, left);
   }

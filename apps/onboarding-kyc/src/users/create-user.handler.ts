@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  DomainError,
-  ONBOARDING_EVENTS_TOPIC,
-  OnboardingEvents,
-  createUserSchema,
-  type CreateUserInput,
-  type UserView,
-} from '@platform/contracts';
-import { IntentLog, enqueueEvent, hashRequest } from '@platform/database';
+import { DomainError, createUserSchema, type CreateUserInput, type UserView } from '@platform/contracts';
+import { IntentLog, hashRequest } from '@platform/database';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import { classifyP100Failure } from '../p100/p100-failures';
 import { toUserView } from './user.entity';
+import { UserCreation } from './user-creation';
 import { UsersRepository } from './users.repository';
+
+export const CREATE_USER_OPERATION = 'createUserAccount';
 
 /**
  * Create User Account: the user row (CREATING) and the intent are recorded before P100 is called;
@@ -29,6 +25,7 @@ export class CreateUserHandler implements CommandHandler<CreateUserInput, UserVi
     private readonly users: UsersRepository,
     private readonly intents: IntentLog,
     private readonly p100: P100Client,
+    private readonly creation: UserCreation,
   ) {}
 
   async handle(input: CreateUserInput): Promise<UserView> {
@@ -46,30 +43,29 @@ export class CreateUserHandler implements CommandHandler<CreateUserInput, UserVi
       created = await this.intents.execute(
         intentKey,
         // P100 dedupes users on externalUserId (P411), so an attempt whose answer was lost may be repeated.
-        { operation: 'createUserAccount', request: input, classify: classifyP100Failure, reattemptUnknown: true },
+        {
+          operation: CREATE_USER_OPERATION,
+          request: input,
+          classify: classifyP100Failure,
+          reattemptUnknown: true,
+          // What the reconciler needs to ask P100 about this user when the outcome is unknown.
+          subject: { externalUserId: input.externalUserId },
+        },
         () => this.p100.users.create(input),
       );
     } catch (error) {
-      if (classifyP100Failure(error).kind === 'rejected') {
-        // P100 refused this user: free the id so that a corrected request can be sent.
-        await this.dataSource.query(`DELETE FROM users WHERE external_user_id = $1 AND status = 'CREATING'`, [input.externalUserId]);
+      const { kind } = classifyP100Failure(error);
+      if (kind === 'rejected' || kind === 'not_sent') {
+        // P100 refused this user, or never got the request (breaker open, no slot, no time
+        // left): no user exists there, so none stays here; the id is free for the retry.
+        // (An `unknown` outcome keeps its CREATING row for the reconciler to settle.)
+        await this.dataSource.transaction((manager) => this.creation.forget(manager, input.externalUserId));
       }
       throw error;
     }
-    return this.dataSource.transaction(async (manager) => {
-      const { user, moved } = await this.users.advance(manager, input.externalUserId, ['CREATING'], 'CREATED', {
-        p100UserId: created.userId,
-        poaRequired: created.poaRequiredForExtended === true,
-      });
-      if (moved) {
-        await enqueueEvent(manager, {
-          topic: ONBOARDING_EVENTS_TOPIC,
-          key: user.externalUserId,
-          type: OnboardingEvents.userCreated.type,
-          payload: { externalUserId: user.externalUserId, p100UserId: created.userId, createdAt: user.createdAt.toISOString() },
-        });
-      }
-      return toUserView(user);
-    });
+    const user = await this.dataSource.transaction((manager) =>
+      this.creation.markCreated(manager, input.externalUserId, { p100UserId: created.userId ?? null, poaRequired: created.poaRequiredForExtended === true }),
+    );
+    return toUserView(user);
   }
 }

@@ -9,6 +9,10 @@ import { isP100Path, markErrorCode } from '../shared/p100-request';
 import { endpointGroupOf } from './endpoint-groups';
 import type { FaultFailure, FaultSettings } from './fault-settings';
 import { takeFault } from './faults.repository';
+import { RequestLog } from '../request-log/request-log';
+
+/** Requests whose answer a fault holds back, and for how long (ms). */
+const ANSWER_DELAY = new WeakMap<FastifyRequest, number>();
 
 /** A "timeout" never hangs longer than this, so a client without a timeout cannot pin a socket forever. */
 const MAX_HANG_MS = 10 * 60_000;
@@ -30,9 +34,16 @@ export class FaultInjectionHook {
   constructor(
     adapterHost: HttpAdapterHost,
     private readonly dataSource: DataSource,
+    // Not used here: depending on it makes Nest register the request log's hook first.
+    _requestLog: RequestLog,
   ) {
     const fastify = adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', (request, reply) => this.inject(request, reply));
+    // answerLatencyMs: the request was processed; its answer is held back.
+    fastify.addHook('onSend', async (request) => {
+      const delay = ANSWER_DELAY.get(request);
+      if (delay) await sleep(delay, undefined, { ref: false });
+    });
     // Hung requests would keep server.close() waiting for ever.
     fastify.addHook('preClose', (done) => {
       for (const socket of this.hanging) socket.destroy();
@@ -54,6 +65,7 @@ export class FaultInjectionHook {
     }
     if (!fault) return;
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.answerLatencyMs > 0) ANSWER_DELAY.set(request, fault.answerLatencyMs);
     // Math.random decides only whether a fault fires; errorRate 1 (the default) always fires.
     if (!fault.failure || Math.random() >= fault.errorRate) return;
     this.logger.debug({ group, failure: fault.failure.kind }, 'fault injected');

@@ -25,13 +25,18 @@ export const faultSettings = z
   .object({
     /** Added before the request is processed (not scaled: it is what the client sees). */
     latencyMs: z.number().int().min(0).max(120_000).default(0),
+    /**
+     * Added after the request was processed, before the answer leaves: P100 acted, and a client
+     * that gives up first never learns it (the case the platform's reconciler settles).
+     */
+    answerLatencyMs: z.number().int().min(0).max(120_000).default(0),
     failure: failure.optional(),
     /** Share of the affected requests that fail; 1 makes the fault deterministic. A probability, not money. */
     errorRate: z.number().min(0).max(1).default(1),
     /** Only the next `count` requests of the group are affected; unset = until cleared. */
     count: z.number().int().min(1).max(1_000_000).optional(),
   })
-  .refine((s) => s.latencyMs > 0 || s.failure !== undefined, 'a fault needs latencyMs or failure');
+  .refine((s) => s.latencyMs > 0 || s.answerLatencyMs > 0 || s.failure !== undefined, 'a fault needs latencyMs, answerLatencyMs or failure');
 
 export type FaultSettings = z.infer<typeof faultSettings>;
 export type FaultFailure = NonNullable<FaultSettings['failure']>;

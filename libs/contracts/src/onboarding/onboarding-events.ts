@@ -4,7 +4,8 @@ export const ONBOARDING_EVENTS_TOPIC = 'onboarding.events';
 
 export const userCreatedEventSchema = z.object({
   externalUserId: z.string(),
-  p100UserId: z.string(),
+  /** null when the reconciler confirmed the user at P100 after a lost answer: P100 has no read of its id. */
+  p100UserId: z.string().nullable(),
   createdAt: z.string(),
 });
 

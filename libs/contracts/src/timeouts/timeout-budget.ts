@@ -24,3 +24,12 @@ export function timeoutBudgetProblems(budget: { gatewayCommandMs: number; p100At
       'the gateway would give up before P100 answers. Lower P100_TIMEOUT_MS or raise GATEWAY_COMMAND_TIMEOUT_MS (docs/timeouts.md).',
   ];
 }
+
+/**
+ * A domain service stops working on a command this long before its deadline, so that its reply
+ * (Kafka to the gateway) still arrives while the gateway waits.
+ */
+export const REPLY_MARGIN_MS = 200;
+
+/** The gateway answers a caller this long before the caller's own deadline (gRPC), for the same reason. */
+export const CALLER_MARGIN_MS = 50;

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { KafkaContext } from '@nestjs/microservices';
 import { z } from 'zod';
-import { DomainError, MessageHeaders } from '@platform/contracts';
+import { DomainError, MessageHeaders, REPLY_MARGIN_MS } from '@platform/contracts';
 import { currentCorrelationId, currentDeadline } from '@platform/logging';
 import { metricsRegistry } from '@platform/metrics';
 import { CommandDispatcher, type CommandHandlers } from './command-dispatcher';
@@ -54,10 +54,13 @@ describe('CommandDispatcher', () => {
     expect(ran).toBe(false);
   });
 
-  it('runs a command before its deadline with that deadline in its context (P100 calls are bounded by it)', async () => {
+  it('runs a command before its deadline, with the deadline less the reply\'s margin in its context (P100 calls are bounded by it)', async () => {
     const deadline = Date.now() + 60_000;
     const context = contextWithHeaders({ [MessageHeaders.deadline]: String(deadline), [MessageHeaders.correlationId]: 'c-9' });
-    await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: {} }, context)).resolves.toEqual({ ok: true, data: { correlationId: 'c-9', deadline } });
+    await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: {} }, context)).resolves.toEqual({ ok: true, data: { correlationId: 'c-9', deadline: deadline - REPLY_MARGIN_MS } });
+    // Inside the margin it is too late to start: the reply would arrive after the caller left.
+    const tooLate = contextWithHeaders({ [MessageHeaders.deadline]: String(Date.now() + REPLY_MARGIN_MS / 2) });
+    await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: {} }, tooLate)).resolves.toMatchObject({ ok: false, error: { code: 'DEADLINE_EXCEEDED' } });
     const malformed = contextWithHeaders({ [MessageHeaders.deadline]: 'soon' });
     await expect(dispatcher.dispatch({ type: 'test.whoami.v1', payload: {} }, malformed)).resolves.toMatchObject({ ok: true, data: { deadline: null } });
   });

@@ -4,6 +4,7 @@ import type { ZodType } from 'zod';
 import {
   DomainError,
   MessageHeaders,
+  REPLY_MARGIN_MS,
   commandEnvelopeSchema,
   type CommandErrorBody,
   type CommandReply,
@@ -40,7 +41,9 @@ export class CommandDispatcher {
 
   dispatch(data: unknown, context?: KafkaContext): Promise<CommandReply<unknown>> {
     const headers = context ? headersToStrings(context.getMessage().headers as never) : {};
-    const deadline = parseDeadline(headers[MessageHeaders.deadline]);
+    // The work must end early enough for the reply to reach the gateway before it gives up.
+    const caller = parseDeadline(headers[MessageHeaders.deadline]);
+    const deadline = caller === undefined ? undefined : caller - REPLY_MARGIN_MS;
     return runWithCorrelation(headers[MessageHeaders.correlationId], () => this.run(decodeMessageValue(data, 'plain'), deadline), deadline);
   }
 

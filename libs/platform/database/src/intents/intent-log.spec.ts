@@ -1,4 +1,5 @@
 import { DomainError } from '@platform/contracts';
+import { AddIntentSubject1764700000000 } from '../migrations/add-intent-subject.migration';
 import { CreateMessagingTables1763900000000 } from '../migrations/create-messaging-tables.migration';
 import { createTestSchema } from '../test-support/test-schema';
 import { IntentLog, type FailureClassification } from './intent-log';
@@ -15,7 +16,7 @@ describe('IntentLog (real Postgres)', () => {
   let db: Awaited<ReturnType<typeof createTestSchema>>;
   let log: IntentLog;
   beforeAll(async () => {
-    db = await createTestSchema('intents', [CreateMessagingTables1763900000000]);
+    db = await createTestSchema('intents', [CreateMessagingTables1763900000000, AddIntentSubject1764700000000]);
     log = new IntentLog(db.dataSource);
   });
   afterAll(() => db.drop());

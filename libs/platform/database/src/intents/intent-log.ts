@@ -28,6 +28,8 @@ export interface IntentOptions {
    * (e.g. create user: a second attempt gets P411), never for money movements.
    */
   reattemptUnknown?: boolean;
+  /** What the intent is about, for the reconciler (IntentReconciler) to ask P100 about it. */
+  subject?: Record<string, string>;
 }
 
 interface IntentRow {
@@ -49,9 +51,9 @@ export class IntentLog {
   async execute<T>(key: string, options: IntentOptions, call: () => Promise<T>): Promise<T> {
     const requestHash = hashRequest(options.request);
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO p100_intents (idempotency_key, operation, request_hash, status) VALUES ($1, $2, $3, 'pending')
+      `INSERT INTO p100_intents (idempotency_key, operation, request_hash, status, subject) VALUES ($1, $2, $3, 'pending', $4)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
-      [key, options.operation, requestHash],
+      [key, options.operation, requestHash, options.subject ? JSON.stringify(options.subject) : null],
     );
     if (inserted.length === 0) {
       const replay = await this.claimExisting<T>(key, requestHash, options);
