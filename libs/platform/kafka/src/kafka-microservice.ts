@@ -17,9 +17,8 @@ export function kafkaServerOptions(settings: KafkaSettings, groupId: string): Ka
       consumer: consumerConfig(settings, groupId) as never,
       producer: producerConfig(settings),
       subscribe: { fromBeginning: true },
-      // Batches of several partitions at once; within them KeyedLanes bounds the work per key
-      // (platform-kafka-server.ts).
-      run: { autoCommit: true, partitionsConsumedConcurrently: Math.max(1, settings.keyConcurrency ?? KEY_CONCURRENCY_DEFAULT) },
+      // KeyedLanes takes batches in, runs them per key and commits (platform-kafka-server.ts).
+      run: { autoCommit: false },
       // Bodies stay bytes until our adapter decodes them (message-value.ts): exact decimals.
       parser: { keepBinary: true },
     },

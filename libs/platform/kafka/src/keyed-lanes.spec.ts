@@ -4,12 +4,12 @@ import { KeyedLanes } from './keyed-lanes';
 const message = (offset: number, key: string | null): KafkaMessage =>
   ({ offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from('{}'), timestamp: '0', attributes: 0, headers: {} }) as KafkaMessage;
 
-function batchOf(messages: KafkaMessage[]) {
+function batchOf(messages: KafkaMessage[], partition = 0) {
   const resolved: string[] = [];
   return {
     resolved,
     payload: {
-      batch: { messages } as never,
+      batch: { topic: 't', partition, messages } as never,
       resolveOffset: (offset: string) => void resolved.push(offset),
       heartbeat: async () => undefined,
       isRunning: () => true,
@@ -23,42 +23,63 @@ const gate = () => {
   const opened = new Promise<void>((r) => (open = r));
   return { open, opened };
 };
+const tick = () => new Promise((r) => setImmediate(r));
+
+function lanesWith(limit: number, maxBuffered?: number) {
+  const commits: string[] = [];
+  const lanes = new KeyedLanes({ limit, maxBuffered, retryDelayMs: 1, commit: async (_t, p, offset) => void commits.push(`${p}@${offset}`) });
+  return { lanes, commits };
+}
 
 describe('KeyedLanes', () => {
   it('runs different keys at the same time and one key in offset order', async () => {
-    const lanes = new KeyedLanes(8);
+    const { lanes } = lanesWith(8);
     const log: string[] = [];
     const slowA = gate();
-    const { payload } = batchOf([message(0, 'a'), message(1, 'b'), message(2, 'a'), message(3, 'c')]);
-    const run = lanes.runBatch(payload, async (m) => {
+    await lanes.take(batchOf([message(0, 'a'), message(1, 'b'), message(2, 'a'), message(3, 'c')]).payload, async (m) => {
       log.push(`start ${m.offset}`);
       if (m.offset === '0') await slowA.opened;
       log.push(`end ${m.offset}`);
     });
-    await new Promise((r) => setImmediate(r));
+    await tick();
     // b and c ran while a's first message was still busy; a's second waits behind it.
     expect(log).toEqual(['start 0', 'start 1', 'end 1', 'start 3', 'end 3']);
     slowA.open();
-    await run;
+    await lanes.idle();
     expect(log.slice(5)).toEqual(['end 0', 'start 2', 'end 2']);
   });
 
-  it('resolves an offset only when it and every earlier offset are done', async () => {
-    const lanes = new KeyedLanes(8);
+  it('returns from a batch at once, with its offsets resolved, so that fetching is not held up by a slow message', async () => {
+    const { lanes } = lanesWith(8);
     const slow = gate();
-    const { payload, resolved } = batchOf([message(10, 'a'), message(11, 'b'), message(12, 'c')]);
-    const run = lanes.runBatch(payload, async (m) => {
-      if (m.offset === '10') await slow.opened;
+    const { payload, resolved } = batchOf([message(0, 'a'), message(1, 'b')]);
+    await lanes.take(payload, async (m) => {
+      if (m.offset === '0') await slow.opened;
     });
-    await new Promise((r) => setImmediate(r));
-    expect(resolved).toEqual([]); // 11 and 12 are done, 10 is not: nothing may be committed
+    expect(resolved).toEqual(['0', '1']);
+    await tick();
+    expect(lanes.open).toBe(1);
     slow.open();
-    await run;
-    expect(resolved).toEqual(['12']);
+    await lanes.idle();
+    expect(lanes.open).toBe(0);
   });
 
-  it('never runs more than its limit at once, across batches', async () => {
-    const lanes = new KeyedLanes(2);
+  it('commits a partition only up to the first message not yet done', async () => {
+    const { lanes, commits } = lanesWith(8);
+    const slow = gate();
+    await lanes.take(batchOf([message(10, 'a'), message(11, 'b'), message(12, 'c')]).payload, async (m) => {
+      if (m.offset === '10') await slow.opened;
+    });
+    await tick();
+    expect(commits).toEqual([]); // 11 and 12 are done, 10 is not: nothing may be committed
+    slow.open();
+    await lanes.idle();
+    await tick();
+    expect(commits.at(-1)).toBe('0@13');
+  });
+
+  it('never runs more than its limit at once, across partitions', async () => {
+    const { lanes } = lanesWith(2);
     let running = 0;
     let peak = 0;
     const handle = async () => {
@@ -67,38 +88,58 @@ describe('KeyedLanes', () => {
       await new Promise((r) => setTimeout(r, 5));
       running -= 1;
     };
-    await Promise.all([
-      lanes.runBatch(batchOf([message(0, 'a'), message(1, 'b'), message(2, 'c')]).payload, handle),
-      lanes.runBatch(batchOf([message(0, 'x'), message(1, 'y')]).payload, handle),
-    ]);
+    await lanes.take(batchOf([message(0, 'a'), message(1, 'b'), message(2, 'c')], 0).payload, handle);
+    await lanes.take(batchOf([message(0, 'x'), message(1, 'y')], 1).payload, handle);
+    await lanes.idle();
     expect(peak).toBe(2);
   });
 
-  it('stops a lane at a failure, keeps what was done, and rethrows so the rest is redelivered', async () => {
-    const lanes = new KeyedLanes(8);
-    const { payload, resolved } = batchOf([message(0, 'a'), message(1, 'a'), message(2, 'a')]);
-    const handled: string[] = [];
-    await expect(
-      lanes.runBatch(payload, async (m) => {
-        if (m.offset === '1') throw new Error('boom');
-        handled.push(m.offset);
-      }),
-    ).rejects.toThrow('boom');
-    expect(handled).toEqual(['0']);
-    expect(resolved).toEqual(['0']);
+  it('holds the next batch back while too many messages are open (bounded work behind a hang)', async () => {
+    const { lanes } = lanesWith(1, 3);
+    const slow = gate();
+    await lanes.take(batchOf([message(0, 'a'), message(1, 'b')]).payload, async () => slow.opened);
+    let returned = false;
+    const second = lanes.take(batchOf([message(2, 'c')]).payload, async () => undefined).then(() => (returned = true));
+    await tick();
+    expect(returned).toBe(false); // 3 open, the most allowed: kafkajs may not fetch more yet
+    slow.open();
+    await second;
+    await lanes.idle();
+  });
+
+  it('retries a failed message in its lane before the key\'s next one, and commits nothing past it meanwhile', async () => {
+    const { lanes, commits } = lanesWith(8);
+    const attempts: string[] = [];
+    await lanes.take(batchOf([message(0, 'a'), message(1, 'a')]).payload, async (m) => {
+      attempts.push(m.offset);
+      if (m.offset === '0' && attempts.filter((o) => o === '0').length < 3) throw new Error('boom');
+    });
+    await lanes.idle();
+    expect(attempts).toEqual(['0', '0', '0', '1']);
+    await tick();
+    expect(commits.at(-1)).toBe('0@2');
+  });
+
+  it('runs a message handed over twice (after a rebalance) only once', async () => {
+    const { lanes } = lanesWith(8);
+    const ran: string[] = [];
+    await lanes.take(batchOf([message(0, 'a'), message(1, 'b')]).payload, async (m) => void ran.push(m.offset));
+    await lanes.take(batchOf([message(1, 'b'), message(2, 'c')]).payload, async (m) => void ran.push(m.offset));
+    await lanes.idle();
+    expect(ran.sort()).toEqual(['0', '1', '2']);
   });
 
   it('treats messages without a key as keys of their own', async () => {
-    const lanes = new KeyedLanes(8);
+    const { lanes } = lanesWith(8);
     const slow = gate();
     const log: string[] = [];
-    const run = lanes.runBatch(batchOf([message(0, null), message(1, null)]).payload, async (m) => {
+    await lanes.take(batchOf([message(0, null), message(1, null)]).payload, async (m) => {
       log.push(m.offset);
       if (m.offset === '0') await slow.opened;
     });
-    await new Promise((r) => setImmediate(r));
+    await tick();
     expect(log).toEqual(['0', '1']);
     slow.open();
-    await run;
+    await lanes.idle();
   });
 });

@@ -1,72 +1,166 @@
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 
+export interface KeyedLanesOptions {
+  /** Messages of different keys worked on at once, across all partitions. */
+  limit: number;
+  /** Messages taken from Kafka but not yet done, across all partitions, before fetching pauses. */
+  maxBuffered?: number;
+  /** Commits `offset` (the next one to read) of a partition; called as the done watermark moves. */
+  commit: (topic: string, partition: number, offset: string) => Promise<void>;
+  /** A failed message is retried in its lane after this long (doubling, up to 30 s). */
+  retryDelayMs?: number;
+  log?: { warn(message: string, error: unknown): void };
+}
+
+type Payload = Pick<EachBatchPayload, 'batch' | 'resolveOffset' | 'heartbeat' | 'isRunning' | 'isStale'>;
+
+/** One partition's work: lanes per key, and the offsets taken but not yet done. */
+class PartitionWork {
+  readonly lanes = new Map<string, Promise<void>>();
+  /** Offsets in the order they were taken; done ones are dropped from the front. */
+  readonly pending: string[] = [];
+  readonly done = new Set<string>();
+  highest: bigint = -1n;
+  committing = false;
+  commitAgain = false;
+  nextCommit: string | null = null;
+}
+
 /**
- * Work on a batch of one partition concurrently across keys, in order within a key.
+ * Work on a partition's messages concurrently across keys, in order within a key, without
+ * holding up the fetch loop.
  *
- * Messages with the same key (one user, one payment) run one after another in offset order;
- * messages of different keys run at the same time, up to the limit shared by all partitions
- * of the consumer. An offset is resolved (and so committed) only when it and every offset
- * before it in the partition are done, so a crash redelivers exactly what was not finished.
+ * kafkajs fetches the next batches of a broker only when the handlers of the previous ones have
+ * returned; one slow message (a P100 call waiting out its timeout) would hold every partition of
+ * that broker. So a batch is only taken in here: each message joins the lane of its key (one
+ * user's messages one after another, in offset order), and the batch returns at once, its
+ * offsets resolved so that fetching goes on. Offsets are committed by us, and only up to the
+ * first message not yet done, so a crash redelivers exactly what was not finished. Taking is
+ * paused while `maxBuffered` messages are open, which bounds memory and the work behind a hang.
  */
 export class KeyedLanes {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
+  private readonly partitions = new Map<string, PartitionWork>();
+  private buffered = 0;
+  private readonly drained: Array<() => void> = [];
+  private readonly maxBuffered: number;
 
-  constructor(readonly limit: number) {
-    if (!(limit >= 1)) throw new RangeError('KeyedLanes: limit must be at least 1');
+  constructor(private readonly options: KeyedLanesOptions) {
+    if (!(options.limit >= 1)) throw new RangeError('KeyedLanes: limit must be at least 1');
+    this.maxBuffered = options.maxBuffered ?? options.limit * 16;
   }
 
-  async runBatch(payload: Pick<EachBatchPayload, 'batch' | 'resolveOffset' | 'heartbeat' | 'isRunning' | 'isStale'>, handle: (message: KafkaMessage) => Promise<void>): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    const lanes = new Map<string, KafkaMessage[]>();
-    for (const message of batch.messages) {
-      const key = message.key === null ? `offset:${message.offset}` : message.key.toString('latin1');
-      const lane = lanes.get(key);
-      if (lane) lane.push(message);
-      else lanes.set(key, [message]);
-    }
-    const done = new Set<string>();
-    const order = batch.messages.map((m) => m.offset);
-    let next = 0;
-    const advance = () => {
-      let last: string | undefined;
-      while (next < order.length && done.has(order[next]!)) last = order[next++];
-      if (last !== undefined) resolveOffset(last);
-    };
+  /** Messages taken and not yet done (a gauge for operators, and tests). */
+  get open(): number {
+    return this.buffered;
+  }
 
-    let failure: unknown;
-    await Promise.all(
-      [...lanes.values()].map(async (lane) => {
-        for (const message of lane) {
-          if (failure !== undefined || !isRunning() || isStale()) return;
-          await this.acquire();
-          try {
-            await handle(message);
-          } catch (error) {
-            failure ??= error;
-            return;
-          } finally {
-            this.release();
-          }
-          done.add(message.offset);
-          advance();
-          await heartbeat();
+  /** The eachBatch handler: takes the batch into the lanes and returns when there is room for more. */
+  async take(payload: Payload, handle: (message: KafkaMessage) => Promise<void>): Promise<void> {
+    const { batch } = payload;
+    const id = `${batch.topic}\u0000${batch.partition}`;
+    let work = this.partitions.get(id);
+    if (!work) this.partitions.set(id, (work = new PartitionWork()));
+    for (const message of batch.messages) {
+      // After a rebalance kafkajs may hand us again what we already hold: it runs once.
+      if (BigInt(message.offset) <= work.highest) continue;
+      work.highest = BigInt(message.offset);
+      work.pending.push(message.offset);
+      this.buffered += 1;
+      const key = message.key === null ? `offset:${message.offset}` : message.key.toString('latin1');
+      const previous = work.lanes.get(key) ?? Promise.resolve();
+      const next = previous.then(() => this.run(work, batch.topic, batch.partition, message, handle));
+      work.lanes.set(key, next);
+      void next.then(() => {
+        if (work.lanes.get(key) === next) work.lanes.delete(key);
+      });
+      payload.resolveOffset(message.offset);
+    }
+    await payload.heartbeat();
+    while (this.buffered >= this.maxBuffered && payload.isRunning() && !payload.isStale()) {
+      await new Promise<void>((resolve) => this.drained.push(resolve));
+    }
+  }
+
+  /** Resolves once every message taken so far is done (shutdown, tests). */
+  async idle(): Promise<void> {
+    for (const work of this.partitions.values()) await Promise.all(work.lanes.values());
+  }
+
+  /** Forget a partition we no longer own: its lanes finish, its commits are no longer ours. */
+  forget(topic: string, partition: number): void {
+    this.partitions.delete(`${topic}\u0000${partition}`);
+  }
+
+  private async run(work: PartitionWork, topic: string, partition: number, message: KafkaMessage, handle: (m: KafkaMessage) => Promise<void>): Promise<void> {
+    let delay = this.options.retryDelayMs ?? 500;
+    for (;;) {
+      await this.acquire();
+      try {
+        await handle(message);
+        break;
+      } catch (error) {
+        // The lane waits and tries again: later messages of this key must not overtake it.
+        this.options.log?.warn(`${topic}[${partition}]@${message.offset} failed; retrying in ${delay} ms`, error);
+      } finally {
+        this.releaseSlot();
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      delay = Math.min(delay * 2, 30_000);
+    }
+    work.done.add(message.offset);
+    this.buffered -= 1;
+    for (const wake of this.drained.splice(0)) wake();
+    this.advance(work, topic, partition);
+  }
+
+  /** Moves the partition's watermark past every done offset at its front and commits it. */
+  private advance(work: PartitionWork, topic: string, partition: number): void {
+    let last: string | undefined;
+    while (work.pending.length > 0 && work.done.has(work.pending[0]!)) {
+      last = work.pending.shift()!;
+      work.done.delete(last);
+    }
+    if (last === undefined) return;
+    const offset = (BigInt(last) + 1n).toString();
+    void this.commit(work, topic, partition, offset);
+  }
+
+  /** One commit at a time per partition; a newer watermark replaces a waiting one. */
+  private async commit(work: PartitionWork, topic: string, partition: number, offset: string): Promise<void> {
+    work.nextCommit = offset;
+    if (work.committing) {
+      work.commitAgain = true;
+      return;
+    }
+    work.committing = true;
+    try {
+      do {
+        work.commitAgain = false;
+        const target = work.nextCommit!;
+        if (this.partitions.get(`${topic}\u0000${partition}`) !== work) return;
+        try {
+          await this.options.commit(topic, partition, target);
+        } catch (error) {
+          // Rebalancing, or the partition is no longer ours: the next owner starts from the last commit.
+          this.options.log?.warn(`commit of ${topic}[${partition}] at ${target} failed`, error);
         }
-      }),
-    );
-    // kafkajs retries the batch from the first unresolved offset; what was done stays done.
-    if (failure !== undefined) throw failure;
+      } while (work.commitAgain);
+    } finally {
+      work.committing = false;
+    }
   }
 
   private async acquire(): Promise<void> {
-    if (this.active < this.limit) {
+    if (this.active < this.options.limit) {
       this.active += 1;
       return;
     }
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  private release(): void {
+  private releaseSlot(): void {
     const wake = this.waiting.shift();
     if (wake) wake();
     else this.active -= 1;

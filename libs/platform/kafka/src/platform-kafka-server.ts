@@ -3,6 +3,9 @@ import type { Consumer, EachBatchPayload } from 'kafkajs';
 import { KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
 import { KeyedLanes } from './keyed-lanes';
 
+/** How long shutdown waits for taken messages to finish before disconnecting (then: redelivery). */
+const CLOSE_DRAIN_MS = 10_000;
+
 /** What readiness needs to know about a service's consumer group. */
 export interface ConsumerGroupState {
   /** True between a completed join (partitions assigned) and the next rebalance, crash or stop. */
@@ -26,21 +29,36 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
 
   constructor(options: KafkaOptions['options'], keyConcurrency = KEY_CONCURRENCY_DEFAULT) {
     super(options ?? {});
-    this.lanes = new KeyedLanes(keyConcurrency);
+    this.lanes = new KeyedLanes({
+      limit: keyConcurrency,
+      commit: (topic, partition, offset) => (this.consumer as Consumer).commitOffsets([{ topic, partition, offset }]),
+      log: { warn: (message, error) => this.logger.warn(`${message}: ${(error as Error)?.message ?? error}`) },
+    });
   }
 
-  /** Nest's own bindEvents with eachBatch through the lanes instead of one message at a time. */
+  /**
+   * Nest's own bindEvents, with batches taken into the lanes instead of one message at a time.
+   * Offsets are committed by the lanes as work completes (autoCommit off): kafkajs's own commit
+   * would cover offsets taken but not yet done.
+   */
   override async bindEvents(consumer: Consumer): Promise<void> {
     const topics = [...this.messageHandlers.keys()];
     if (topics.length > 0) await consumer.subscribe({ ...(this.options.subscribe ?? {}), topics } as never);
     await consumer.run({
       ...(this.options.run ?? {}),
+      autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: (payload: EachBatchPayload) =>
-        this.lanes.runBatch(payload, (message) =>
+        this.lanes.take(payload, (message) =>
           this.handleMessage({ topic: payload.batch.topic, partition: payload.batch.partition, message, heartbeat: payload.heartbeat, pause: payload.pause }),
         ),
     });
+  }
+
+  /** Lets the work already taken finish (bounded) before Nest disconnects the consumer. */
+  override async close(): Promise<void> {
+    await Promise.race([this.lanes.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
+    await super.close();
   }
 
   get holdsPartitions(): boolean {
@@ -55,6 +73,10 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
     super.registerConsumerEventListeners();
     const consumer = this.consumer as Consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      // Partitions that went to another member: their work in the lanes is no longer ours to commit.
+      for (const [topic, partitions] of Object.entries(this.assigned)) {
+        for (const partition of partitions) if (!payload.memberAssignment[topic]?.includes(partition)) this.lanes.forget(topic, partition);
+      }
       this.assigned = payload.memberAssignment;
       this.joined = true;
     });
