@@ -43,6 +43,14 @@ describe('breakers per endpoint group', () => {
     expect(await registry.metrics()).toContain('p100_requests_total{operation="getUserBalances",outcome="circuit_open"} 1');
   });
 
+  it('lets a handler ask before it writes anything: failFastIfOpen throws only for an open group', async () => {
+    stub.handler = (_req, res) => json(res, 400, P501);
+    expect(() => client.failFastIfOpen('getUserBalances')).not.toThrow();
+    for (let i = 0; i < 3; i++) await balances();
+    expect(() => client.failFastIfOpen('createUserAccount')).toThrow(P100CircuitOpenError);
+    expect(() => client.failFastIfOpen('getPartnerBalances')).not.toThrow();
+  });
+
   it('leaves other groups working while one group is open', async () => {
     stub.handler = (req, res) => (req.path.startsWith('/v1/user/') ? json(res, 400, P501) : json(res, 200, { eur: 1 }));
     for (let i = 0; i < 3; i++) await balances();

@@ -1,6 +1,7 @@
 import type { BreakerState } from './breakers';
 import type { P100ClientConfig } from './config';
-import type { EndpointGroup } from './operations';
+import { P100CircuitOpenError } from './errors';
+import { OPERATIONS, type EndpointGroup, type OperationName } from './operations';
 import { createSender, type P100ClientDeps, type P100Sender } from './request';
 import { CardsResource } from './resources/cards';
 import { CryptoResource } from './resources/crypto';
@@ -41,6 +42,16 @@ export class P100Client {
   /** For health checks: an open breaker means that P100 subsystem is failing. */
   breakerState(group: EndpointGroup): BreakerState {
     return this.sender.breakerState(group);
+  }
+
+  /**
+   * Throws P100CircuitOpenError when the operation's breaker is open: for handlers that would
+   * write their intent and rows before a call the breaker refuses anyway. Half-open lets the
+   * trial call through.
+   */
+  failFastIfOpen(operation: OperationName): void {
+    const { group } = OPERATIONS[operation];
+    if (this.sender.breakerState(group) === 'open') throw new P100CircuitOpenError(group, operation);
   }
 
   /** Stops the breakers' timers (on application shutdown). */

@@ -34,6 +34,9 @@ export class CreateUserHandler implements CommandHandler<CreateUserInput, UserVi
     if (existing && existing.status !== 'CREATING' && !(await this.intents.exists(intentKey))) {
       throw new DomainError('USER_ALREADY_EXISTS', `user ${input.externalUserId} already exists`);
     }
+    // While P100's user endpoints are failing, refuse before writing anything: the call would be
+    // refused anyway, and a fast answer is what the caller needs then.
+    this.p100.failFastIfOpen('createUserAccount');
     await this.dataSource.query(
       `INSERT INTO users (external_user_id, status, country) VALUES ($1, 'CREATING', $2) ON CONFLICT (external_user_id) DO NOTHING`,
       [input.externalUserId, input.country],
