@@ -129,6 +129,16 @@ describe('KeyedLanes', () => {
     expect(ran.sort()).toEqual(['0', '1', '2']);
   });
 
+  it('takes nothing once stopped (shutdown), and leaves such a batch unresolved for the next owner', async () => {
+    const { lanes } = lanesWith(8);
+    lanes.stopTaking();
+    const ran: string[] = [];
+    const { payload, resolved } = batchOf([message(0, 'a')]);
+    await lanes.take(payload, async (m) => void ran.push(m.offset));
+    await lanes.idle();
+    expect([ran, resolved]).toEqual([[], []]);
+  });
+
   it('treats messages without a key as keys of their own', async () => {
     const { lanes } = lanesWith(8);
     const slow = gate();

@@ -45,6 +45,7 @@ export class KeyedLanes {
   private buffered = 0;
   private readonly drained: Array<() => void> = [];
   private readonly maxBuffered: number;
+  private taking = true;
 
   constructor(private readonly options: KeyedLanesOptions) {
     if (!(options.limit >= 1)) throw new RangeError('KeyedLanes: limit must be at least 1');
@@ -59,6 +60,8 @@ export class KeyedLanes {
   /** The eachBatch handler: takes the batch into the lanes and returns when there is room for more. */
   async take(payload: Payload, handle: (message: KafkaMessage) => Promise<void>): Promise<void> {
     const { batch } = payload;
+    // Shutting down: leave the batch unresolved; it is fetched again by whoever owns it next.
+    if (!this.taking) return;
     const id = `${batch.topic}\u0000${batch.partition}`;
     let work = this.partitions.get(id);
     if (!work) this.partitions.set(id, (work = new PartitionWork()));
@@ -78,9 +81,15 @@ export class KeyedLanes {
       payload.resolveOffset(message.offset);
     }
     await payload.heartbeat();
-    while (this.buffered >= this.maxBuffered && payload.isRunning() && !payload.isStale()) {
+    while (this.taking && this.buffered >= this.maxBuffered && payload.isRunning() && !payload.isStale()) {
       await new Promise<void>((resolve) => this.drained.push(resolve));
     }
+  }
+
+  /** Shutdown: take no more batches; what was taken still finishes (see idle). */
+  stopTaking(): void {
+    this.taking = false;
+    for (const wake of this.drained.splice(0)) wake();
   }
 
   /** Resolves once every message taken so far is done (shutdown, tests). */

@@ -57,6 +57,7 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
 
   /** Lets the work already taken finish (bounded) before Nest disconnects the consumer. */
   override async close(): Promise<void> {
+    this.lanes.stopTaking();
     await Promise.race([this.lanes.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
     await super.close();
   }
