@@ -71,12 +71,13 @@ describe('when P100 hangs: breakers open, callers are answered in time, nothing 
     }
     expect(slow.length).toBeLessThanOrEqual(5); // P100_BREAKER_CONSECUTIVE_FAILURES
     const fast: number[] = [];
-    for (let i = 0; i < 30; i++) {
+    // p99 of 100 calls: one stray pause (a GC, an fsync) is the 100th value, not the 99th.
+    for (let i = 0; i < 100; i++) {
       const r = await createUser(uid('open'));
       expect([r.status, r.code]).toEqual([503, 'P100_UNAVAILABLE']);
       fast.push(r.ms);
     }
-    console.log(`[hang] ${slow.length} calls waited for P100 (${slow.map((ms) => ms.toFixed(0)).join(', ')} ms); then, breaker open: p99 ${p99(fast).toFixed(1)} ms over ${fast.length} calls`);
+    console.log(`[hang] ${slow.length} calls waited for P100 (${slow.map((ms) => ms.toFixed(0)).join(', ')} ms); then, breaker open: p50 ${[...fast].sort((a, b) => a - b)[50]!.toFixed(1)} ms, p99 ${p99(fast).toFixed(1)} ms, slowest ${Math.max(...fast).toFixed(1)} ms over ${fast.length} calls`);
     expect(p99(fast)).toBeLessThan(100);
 
     await fault(null);

@@ -22,7 +22,9 @@ export function registerRestEdge(fastify: FastifyInstance, operations: readonly 
   const logger = new Logger('RestEdge');
   const fail = (reply: FastifyReply, error: unknown) => {
     const [status, body] = toHttpError(error);
-    if (status >= 500) logger.error({ err: error }, 'request failed');
+    // An expected outcome (P100 down, a timeout) is an answer, not our failure: counted in
+    // gateway_operations_total, not logged per request (an outage would flood the log).
+    if (status >= 500 && !(error instanceof DomainError)) logger.error({ err: error }, 'request failed');
     const retryAfter = error instanceof DomainError ? error.details?.retryAfterSeconds : undefined;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     return reply.status(status).header('content-type', 'application/json').send(body);

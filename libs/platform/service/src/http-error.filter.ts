@@ -33,7 +33,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const [status, body] = toHttpError(exception);
-    if (status >= 500) this.logger.error({ err: exception }, 'request failed');
+    // Domain errors are answers with a stable code (P100 down, a timeout); only the unexpected is logged.
+    if (status >= 500 && !(exception instanceof DomainError)) this.logger.error({ err: exception }, 'request failed');
     void reply.status(status).header('content-type', 'application/json').send(body);
   }
 }
