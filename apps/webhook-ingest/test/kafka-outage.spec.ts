@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { MessageHeaders, webhookSpecByEvent, webhookTopic } from '@platform/contracts';
-import { KafkaTestConsumer } from '@platform/testing';
+import { freePort, KafkaTestConsumer } from '@platform/testing';
 import { count, deliver, dropSchema, startIngestApp, waitUntil, type IngestApp } from './support/ingest-app';
-import { OwnBroker, freePort } from './support/own-broker';
+import { OwnBroker } from './support/own-broker';
 
 const cryptoDeposit = webhookSpecByEvent('crypto-deposit')!;
 const USERS = 50;

@@ -1,5 +1,5 @@
 import { ingestEnv } from './ingest-app';
-import { freePort } from './own-broker';
+import { freePort } from '@platform/testing';
 
 // The platform's process runner (plain CommonJS, shared with `npm start` and the e2e tests).
 const services = require('../../../../tools/platform/services.cjs');

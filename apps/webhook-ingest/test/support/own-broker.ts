@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 
 const INFRA = path.resolve(__dirname, '../../../../tools/platform/infra.mjs');
@@ -82,16 +81,4 @@ export class OwnBroker {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
-}
-
-/** A port that is free now (the OS picks it), for a broker that must come back on the same one. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
