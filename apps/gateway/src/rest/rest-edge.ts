@@ -1,7 +1,7 @@
-import { DomainError } from '@platform/contracts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
-import { toHttpError } from '@platform/service';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@platform/contracts';
+import { sendHttpError } from '@platform/service';
 import type { AccessControl } from '../access/access-control';
 import type { AuthenticatedClient } from '../access/client-registry';
 import type { AnyOperation as Operation } from '../operations/operation';
@@ -20,15 +20,7 @@ const operationOf = (request: FastifyRequest) => (request.routeOptions.config as
  */
 export function registerRestEdge(fastify: FastifyInstance, operations: readonly Operation[], access: AccessControl, invoker: OperationInvoker): void {
   const logger = new Logger('RestEdge');
-  const fail = (reply: FastifyReply, error: unknown) => {
-    const [status, body] = toHttpError(error);
-    // An expected outcome (P100 down, a timeout) is an answer, not our failure: counted in
-    // gateway_operations_total, not logged per request (an outage would flood the log).
-    if (status >= 500 && !(error instanceof DomainError)) logger.error({ err: error }, 'request failed');
-    const retryAfter = error instanceof DomainError ? error.details?.retryAfterSeconds : undefined;
-    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
-    return reply.status(status).header('content-type', 'application/json').send(body);
-  };
+  const fail = (reply: FastifyReply, error: unknown) => sendHttpError(reply, error, logger);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const operation = operationOf(request);

@@ -31,12 +31,22 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const [status, body] = toHttpError(exception);
-    // Domain errors are answers with a stable code (P100 down, a timeout); only the unexpected is logged.
-    if (status >= 500 && !(exception instanceof DomainError)) this.logger.error({ err: exception }, 'request failed');
-    void reply.status(status).header('content-type', 'application/json').send(body);
+    void sendHttpError(host.switchToHttp().getResponse<FastifyReply>(), exception, this.logger);
   }
+}
+
+/**
+ * Answers `exception` on `reply`: the filter's way, and that of routes registered on Fastify
+ * directly (the gateway's operation routes). A domain error's `retryAfterSeconds` becomes
+ * Retry-After. Domain errors are answers with a stable code (P100 down, a timeout): only the
+ * unexpected is logged, so an outage does not flood the log.
+ */
+export function sendHttpError(reply: FastifyReply, exception: unknown, logger: Pick<Logger, 'error'>): FastifyReply {
+  const [status, body] = toHttpError(exception);
+  if (status >= 500 && !(exception instanceof DomainError)) logger.error({ err: exception }, 'request failed');
+  const retryAfter = exception instanceof DomainError ? exception.details?.retryAfterSeconds : undefined;
+  if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+  return reply.status(status).header('content-type', 'application/json').send(body);
 }
 
 /**
