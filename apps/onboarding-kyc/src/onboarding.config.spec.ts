@@ -23,6 +23,10 @@ describe('onboarding-kyc timeouts (docs/timeouts.md)', () => {
     expect((error as Error).message).toMatch(/P100_TIMEOUT_MS.*GATEWAY_COMMAND_TIMEOUT_MS/);
   });
 
+  it('refuses a reconciler that would look at pending intents while their call may still run', () => {
+    expect(() => loadOnboardingConfig({ ...base, INTENT_RECONCILE_PENDING_AFTER_MS: '15000' })).toThrow(/INTENT_RECONCILE_PENDING_AFTER_MS.*GATEWAY_COMMAND_TIMEOUT_MS/);
+  });
+
   it('accepts a shorter P100 timeout with a shorter gateway wait', () => {
     expect(loadOnboardingConfig({ ...base, P100_TIMEOUT_MS: '2000', GATEWAY_COMMAND_TIMEOUT_MS: '5000' }).p100.timeoutMs).toBe(2000);
   });

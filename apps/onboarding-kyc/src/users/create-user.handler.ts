@@ -3,13 +3,13 @@ import { DataSource } from 'typeorm';
 import { DomainError, createUserSchema, type CreateUserInput, type UserView } from '@platform/contracts';
 import { IntentLog, hashRequest } from '@platform/database';
 import type { CommandHandler } from '@platform/kafka';
-import { P100Client } from '@platform/p100-client';
+import { P100Client, type OperationName } from '@platform/p100-client';
 import { classifyP100Failure } from '../p100/p100-failures';
 import { toUserView } from './user.entity';
 import { UserCreation } from './user-creation';
 import { UsersRepository } from './users.repository';
 
-export const CREATE_USER_OPERATION = 'createUserAccount';
+export const CREATE_USER_OPERATION = 'createUserAccount' satisfies OperationName;
 
 /**
  * Create User Account: the user row (CREATING) and the intent are recorded before P100 is called;
@@ -36,7 +36,7 @@ export class CreateUserHandler implements CommandHandler<CreateUserInput, UserVi
     }
     // While P100's user endpoints are failing, refuse before writing anything: the call would be
     // refused anyway, and a fast answer is what the caller needs then.
-    this.p100.failFastIfOpen('createUserAccount');
+    this.p100.failFastIfOpen(CREATE_USER_OPERATION);
     await this.dataSource.query(
       `INSERT INTO users (external_user_id, status, country) VALUES ($1, 'CREATING', $2) ON CONFLICT (external_user_id) DO NOTHING`,
       [input.externalUserId, input.country],

@@ -16,13 +16,26 @@ export const TIMEOUT_DEFAULTS = {
 /** Kafka both ways, the database and the handler around the P100 call. */
 export const HOP_MARGIN_MS = 1_000;
 
-/** Problems with a set of timeouts, naming the variables to change; empty when they fit. */
-export function timeoutBudgetProblems(budget: { gatewayCommandMs: number; p100AttemptMs: number }): string[] {
-  if (budget.p100AttemptMs + HOP_MARGIN_MS <= budget.gatewayCommandMs) return [];
-  return [
-    `P100_TIMEOUT_MS (${budget.p100AttemptMs}) + ${HOP_MARGIN_MS} ms for the hops must not exceed GATEWAY_COMMAND_TIMEOUT_MS (${budget.gatewayCommandMs}): ` +
-      'the gateway would give up before P100 answers. Lower P100_TIMEOUT_MS or raise GATEWAY_COMMAND_TIMEOUT_MS (docs/timeouts.md).',
-  ];
+/**
+ * Problems with a set of timeouts, naming the variables to change; empty when they fit. With
+ * `reconcilePendingAfterMs`, also that the reconciler leaves a pending intent alone while its
+ * call may still be under way (until the gateway's wait is over).
+ */
+export function timeoutBudgetProblems(budget: { gatewayCommandMs: number; p100AttemptMs: number; reconcilePendingAfterMs?: number }): string[] {
+  const problems: string[] = [];
+  if (budget.p100AttemptMs + HOP_MARGIN_MS > budget.gatewayCommandMs) {
+    problems.push(
+      `P100_TIMEOUT_MS (${budget.p100AttemptMs}) + ${HOP_MARGIN_MS} ms for the hops must not exceed GATEWAY_COMMAND_TIMEOUT_MS (${budget.gatewayCommandMs}): ` +
+        'the gateway would give up before P100 answers. Lower P100_TIMEOUT_MS or raise GATEWAY_COMMAND_TIMEOUT_MS (docs/timeouts.md).',
+    );
+  }
+  if (budget.reconcilePendingAfterMs !== undefined && budget.reconcilePendingAfterMs <= budget.gatewayCommandMs) {
+    problems.push(
+      `INTENT_RECONCILE_PENDING_AFTER_MS (${budget.reconcilePendingAfterMs}) must exceed GATEWAY_COMMAND_TIMEOUT_MS (${budget.gatewayCommandMs}): ` +
+        'a pending intent may still have its P100 call under way.',
+    );
+  }
+  return problems;
 }
 
 /**
