@@ -1,7 +1,7 @@
 import { Metadata, type ServiceError } from '@grpc/grpc-js';
 import path from 'node:path';
 import { loadSync } from 'protobufjs';
-import { DomainError, GRPC_STATUS, grpcStatusForCode, PROTO_ROOT, type ErrorsProto } from '@platform/contracts';
+import { DomainError, grpcStatusForCode, PROTO_ROOT, type ErrorsProto } from '@platform/contracts';
 
 const ErrorDetail = loadSync(path.join(PROTO_ROOT, 'p100platform/v1/errors.proto')).lookupType('p100platform.v1.ErrorDetail');
 
@@ -27,6 +27,6 @@ export function toGrpcError(error: unknown): GrpcError {
     ...(domain.details ? { detailsJson: JSON.stringify(domain.details) } : {}),
   };
   metadata.set('error-details-bin', Buffer.from(ErrorDetail.encode(ErrorDetail.fromObject(detail)).finish()));
-  const code = grpcStatusForCode(domain.code);
-  return { code: code === GRPC_STATUS.UNKNOWN ? GRPC_STATUS.INTERNAL : code, details: domain.message, message: domain.message, metadata };
+  // ERROR_CODES maps no code to UNKNOWN, and an unlisted one to INTERNAL (its test holds both).
+  return { code: grpcStatusForCode(domain.code), details: domain.message, message: domain.message, metadata };
 }

@@ -1,9 +1,9 @@
 import type { Server, ServerUnaryCall, ServerWritableStream, sendUnaryData } from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
+import { GRPC_STATUS } from '@platform/contracts';
 import { evaluateReadiness, type ReadinessRegistry } from '@platform/health';
 
 type ServingStatus = 'SERVING' | 'NOT_SERVING' | 'SERVICE_UNKNOWN';
-const NOT_FOUND = 5;
 /** How often a Watch re-evaluates readiness while a client watches (none at rest). */
 const WATCH_INTERVAL_MS = 1_000;
 
@@ -18,7 +18,7 @@ export function addHealthService(server: Pick<Server, 'addService'>, registry: R
 
   server.addService(healthService, {
     check: (call: ServerUnaryCall<{ service: string }, unknown>, callback: sendUnaryData<unknown>) => {
-      if (!known.has(call.request.service)) return callback({ code: NOT_FOUND, details: `no service ${call.request.service} here` });
+      if (!known.has(call.request.service)) return callback({ code: GRPC_STATUS.NOT_FOUND, details: `no service ${call.request.service} here` });
       void status().then((s) => callback(null, { status: s }));
     },
     watch: (call: ServerWritableStream<{ service: string }, unknown>) => {
