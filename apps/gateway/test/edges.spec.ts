@@ -135,6 +135,10 @@ describe('gateway edges: REST and gRPC decide alike', () => {
       const g = await rpc('GetUser', { externalUserId: 'jan\u00000001' }, KEYS.writer);
       expect(g.error?.code).toBe(grpc.status.INVALID_ARGUMENT);
       expect(g.trailers['error-field']).toBe('externalUserId');
+      // Nested fields are named as REST names them.
+      const file = { filename: 'id\u0000.png', contentType: 'image/png', data: Buffer.from('png') };
+      const nested = await rpc('AddKycFiles', { externalUserId: 'jan-0001', files: [file] }, KEYS.writer);
+      expect([nested.error?.code, nested.trailers['error-field']]).toEqual([grpc.status.INVALID_ARGUMENT, 'files.0.filename']);
     });
 
     it('carries the correlation id back in gRPC metadata', async () => {

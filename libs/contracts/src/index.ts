@@ -20,7 +20,7 @@ export {
   type WebhookSpec,
 } from './webhooks/webhook-catalog';
 export { isJsonNumber, jsonNumber, parseJsonExact, stringifyJson, toPlainDecimal, type JsonNumber } from './json/exact-json';
-export { EXTERNAL_JSON_LIMITS, JsonInputError, isStorableText, parseBoundedJson, type JsonLimits } from './json/bounded-json';
+export { EXTERNAL_JSON_LIMITS, JsonInputError, isStorableText, parseBoundedJson, unstorableFields, type JsonLimits } from './json/bounded-json';
 export { PLATFORM_GRPC_PACKAGE, PLATFORM_PROTO_FILES, PROTO_ROOT } from './grpc/proto-files';
 export type * as UsersProto from './grpc/generated/p100platform/v1/users';
 export type * as ErrorsProto from './grpc/generated/p100platform/v1/errors';

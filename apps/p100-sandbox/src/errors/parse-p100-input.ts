@@ -1,5 +1,5 @@
 import type { ZodType, core } from 'zod';
-import { isStorableText } from '@platform/contracts';
+import { unstorableFields } from '@platform/contracts';
 import { P100ValidationError } from './p100-error';
 
 /**
@@ -10,8 +10,10 @@ import { P100ValidationError } from './p100-error';
 export function parseP100Input<T>(schema: ZodType<T>, input: unknown): T {
   // Text P100 cannot store (its database refuses NUL, and an unpaired surrogate is not text) is a
   // validation error, as an API answers it, not a 500 that a client must treat as "maybe done".
-  const unstorable = unstorableStrings(input);
-  if (unstorable.length > 0) throw new P100ValidationError(unstorable.map((field) => `${field} must not contain NUL characters or unpaired surrogates`));
+  const unstorable = unstorableFields(input);
+  if (unstorable.length > 0) {
+    throw new P100ValidationError(unstorable.map((field) => `${field || 'request body'} must not contain NUL characters or unpaired surrogates`));
+  }
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new P100ValidationError(result.error.issues.map(describeIssue));
@@ -27,10 +29,3 @@ function describeIssue(issue: core.$ZodIssue): string {
 }
 
 const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
-
-function unstorableStrings(input: unknown, path = ''): string[] {
-  if (typeof input === 'string') return isStorableText(input) ? [] : [path || 'request body'];
-  if (Array.isArray(input)) return input.flatMap((item, i) => unstorableStrings(item, path ? `${path}.${i}` : String(i)));
-  if (input !== null && typeof input === 'object') return Object.entries(input).flatMap(([k, v]) => unstorableStrings(v, path ? `${path}.${k}` : k));
-  return [];
-}

@@ -1,4 +1,4 @@
-import { JsonInputError, parseBoundedJson } from './bounded-json';
+import { JsonInputError, parseBoundedJson, unstorableFields } from './bounded-json';
 
 const refusal = (text: string) => {
   try {
@@ -37,6 +37,17 @@ describe('parseBoundedJson (external JSON under bounds)', () => {
     expect(refusal('{"a\\u0000":1}')).toMatchObject({ code: 'VALIDATION_FAILED' });
     // A proper surrogate pair is text.
     expect(parseBoundedJson('{"emoji":"\\ud83d\\ude00"}')).toEqual({ emoji: '😀' });
+  });
+
+  it('lists, for decoded input, the fields of every string that is not storable text, in document order', () => {
+    expect(unstorableFields({ a: 'ok', files: [{ filename: 'x\u0000' }, { filename: 'ok' }], b: '\ud800' })).toEqual(['files.0.filename', 'b']);
+    expect(unstorableFields('\u0000')).toEqual(['']);
+    // Bytes are data: a NUL inside a file is fine, and a large buffer is not walked byte by byte.
+    expect(unstorableFields({ data: Buffer.alloc(5 * 1024 * 1024), emoji: '\ud83d\ude00' })).toEqual([]);
+    // Any depth, without recursion.
+    let deep: unknown = 'a\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(unstorableFields(deep)).toHaveLength(1);
   });
 
   it('refuses a byte order mark and text that is not JSON as MALFORMED_JSON', () => {

@@ -126,6 +126,29 @@ export function isStorableText(text: string): boolean {
   return !text.includes('\u0000') && isWellFormed(text);
 }
 
+/**
+ * The dotted fields (`files.0.filename`, '' for the value itself) of every string value in
+ * `root` that is not storable text, in document order. Byte arrays are data, not text, and are
+ * skipped. Iterative, so any depth is safe. Used where input arrives already decoded (gRPC
+ * messages, the sandbox's parsed bodies); JSON text goes through parseBoundedJson.
+ */
+export function unstorableFields(root: unknown): string[] {
+  const fields: string[] = [];
+  const stack: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) fields.push(path);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: join(path, String(i)) });
+    } else if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: join(path, entries[i]![0]) });
+    }
+  }
+  return fields;
+}
+
 /** String.prototype.isWellFormed (ES2024, Node >= 20); our TypeScript lib is older. */
 const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
