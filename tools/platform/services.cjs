@@ -59,6 +59,11 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel, env = {} })
     HOST: '127.0.0.1',
     [service.portVar]: String(port(service.name)),
   };
+  // How onboarding-kyc and payments reach P100 (the sandbox unless P100_BASE_URL says otherwise).
+  const p100Client = {
+    P100_BASE_URL: process.env.P100_BASE_URL || `http://127.0.0.1:${port('p100-sandbox')}`,
+    P100_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,
+  };
   const specific = {
     'p100-sandbox': {
       P100_SANDBOX_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,
@@ -72,9 +77,13 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel, env = {} })
       P100_CODE_KEYS: process.env.P100_CODE_KEYS || DEV_SECRETS.codeKeys,
       WEBHOOK_ADMIN_TOKEN: process.env.WEBHOOK_ADMIN_TOKEN || DEV_SECRETS.webhookAdminToken,
     },
-    'onboarding-kyc': {
-      P100_BASE_URL: process.env.P100_BASE_URL || `http://127.0.0.1:${port('p100-sandbox')}`,
-      P100_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,
+    'onboarding-kyc': p100Client,
+    payments: {
+      ...p100Client,
+      // The reconciliation poller follows the sandbox's clock, so a lost webhook is made up for in
+      // seconds under test (30 s / 5 s at scale 1).
+      PAYMENTS_POLL_AFTER_MS: String(Math.max(1000, Math.round(30_000 * timeScale))),
+      PAYMENTS_POLL_INTERVAL_MS: String(Math.max(200, Math.round(5_000 * timeScale))),
     },
     gateway: {
       GRPC_PORT: String(port('gateway') + GRPC_OFFSET),

@@ -11,6 +11,7 @@ export const KEYS = {
   reader: 'gw-test-reader-key-0000000001',
   limited: 'gw-test-limited-key-000000001',
   removed: 'gw-test-removed-key-000000001',
+  payer: 'gw-test-payer-key-00000000001',
 };
 
 const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -18,11 +19,13 @@ const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
 /**
  * `writer` is rotating from key 1 to key 2 (both active). `limited` may call twice, then once per
  * 20 s: far slower than any test runs, so its third call is refused however slow the machine.
+ * `payer` holds the payments scopes only.
  */
 export const TEST_CLIENTS = [
   { name: 'writer', keys: [{ id: 'k1', sha256: sha256(KEYS.writer) }, { id: 'k2', sha256: sha256(KEYS.writerNext) }], scopes: ['users:read', 'users:write'] },
   { name: 'reader', keys: [{ id: 'k1', sha256: sha256(KEYS.reader) }], scopes: ['users:read'] },
   { name: 'limited', keys: [{ id: 'k1', sha256: sha256(KEYS.limited) }], scopes: ['users:read'], rateLimit: { perSecond: 0.05, burst: 2 } },
+  { name: 'payer', keys: [{ id: 'k1', sha256: sha256(KEYS.payer) }], scopes: ['payments:read', 'payments:write'] },
 ];
 
 export interface GatewayUnderTest {

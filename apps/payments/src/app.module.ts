@@ -1,11 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AddIntentSubject1764700000000, CreateMessagingTables1763900000000, DatabaseModule } from '@platform/database';
-import { P100EventsModule } from '@platform/p100-events';
+import { DataSource } from 'typeorm';
+import { AddIntentSubject1764700000000, CreateMessagingTables1763900000000, DatabaseModule, IntentLog } from '@platform/database';
+import { P100Client } from '@platform/p100-client';
+import { createP100WebhooksConsumer, P100_EVENT_EFFECT, P100EventsModule } from '@platform/p100-events';
 import { MessagingModule, PlatformModule, kafkaSettingsFromEnv } from '@platform/service';
 import { PaymentsCommandsController } from './commands/payments-commands.controller';
+import { GetNetworkFeeHandler } from './crypto/get-network-fee.handler';
+import { SubmitTravelRuleHandler } from './crypto/submit-travel-rule.handler';
+import { WithdrawCryptoHandler } from './crypto/withdraw-crypto.handler';
+import { ExecuteExchangeHandler } from './exchange/execute-exchange.handler';
+import { GetExchangeRatesHandler } from './exchange/get-exchange-rates.handler';
+import { LockExchangeRateHandler } from './exchange/lock-exchange-rate.handler';
+import { RateLocksRepository } from './exchange/rate-locks.repository';
+import { GetLedgerHandler } from './ledger/get-ledger.handler';
+import { ShadowLedger } from './ledger/shadow-ledger';
 import { CreateP100Events1763900000300 } from './migrations/1763900000300-create-p100-events';
-import type { PaymentsConfig } from './payments.config';
+import { CreateMovements1764800000000 } from './migrations/1764800000000-create-movements';
+import { GetMovementHandler } from './movements/get-movement.handler';
+import { MovementExecutor } from './movements/movement-executor';
+import { MovementSettlement } from './movements/movement-settlement';
+import { MovementsRepository } from './movements/movements.repository';
+import { PAYMENTS_CONFIG, type PaymentsConfig } from './payments.config';
 import { PAYMENTS_WEBHOOK_FAMILIES, SCHEMA, SERVICE_NAME } from './payments.topics';
+import { MovementPoller } from './reconciliation/movement-poller';
+import { P100DetailsReader } from './reconciliation/p100-details.reader';
+import { GetSepaContactsHandler, GetSepaDepositInfoHandler } from './sepa/sepa-deposit-info.handlers';
+import { SendSepaTransferHandler } from './sepa/send-sepa-transfer.handler';
+import { TransferFromPartnerHandler, TransferToPartnerHandler } from './transfers/internal-transfer.handlers';
+import { PaymentsWebhookSettler } from './webhooks/payments-webhook.settler';
 
 @Module({})
 export class AppModule {
@@ -17,14 +39,42 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: SCHEMA,
-          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateP100Events1763900000300],
+          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateP100Events1763900000300, CreateMovements1764800000000],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, SERVICE_NAME), databaseUrl: config.DATABASE_URL, schema: SCHEMA }),
         // Exchange, SEPA, crypto, transfer and order payloads carry no credentials (P100's
         // Authorization token stays in webhook-ingest), so operators may see them as received.
-        P100EventsModule.forRoot({ families: PAYMENTS_WEBHOOK_FAMILIES, includePayloads: true }),
+        // The consumer is declared here, so that it runs the settler in the inbox transaction.
+        P100EventsModule.forRoot({ families: PAYMENTS_WEBHOOK_FAMILIES, consumerInHost: true, includePayloads: true }),
       ],
-      controllers: [PaymentsCommandsController],
+      controllers: [PaymentsCommandsController, createP100WebhooksConsumer(PAYMENTS_WEBHOOK_FAMILIES)],
+      providers: [
+        { provide: PAYMENTS_CONFIG, useValue: config },
+        { provide: P100Client, useFactory: () => new P100Client(config.p100) },
+        { provide: IntentLog, inject: [DataSource], useFactory: (dataSource: DataSource) => new IntentLog(dataSource) },
+        { provide: P100_EVENT_EFFECT, useExisting: PaymentsWebhookSettler },
+        MovementsRepository,
+        MovementSettlement,
+        MovementExecutor,
+        ShadowLedger,
+        RateLocksRepository,
+        PaymentsWebhookSettler,
+        P100DetailsReader,
+        MovementPoller,
+        GetExchangeRatesHandler,
+        LockExchangeRateHandler,
+        ExecuteExchangeHandler,
+        TransferToPartnerHandler,
+        TransferFromPartnerHandler,
+        GetSepaDepositInfoHandler,
+        GetSepaContactsHandler,
+        SendSepaTransferHandler,
+        GetNetworkFeeHandler,
+        WithdrawCryptoHandler,
+        SubmitTravelRuleHandler,
+        GetMovementHandler,
+        GetLedgerHandler,
+      ],
     };
   }
 }

@@ -42,6 +42,9 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
       KAFKA_DEV_BROKER: String(env.devBroker),
       PORT: '0',
       LOG_LEVEL: 'warn',
+      // No movement is started here, so P100 is never called; nothing listens on port 9.
+      P100_BASE_URL: 'http://127.0.0.1:9',
+      P100_API_KEY: 'unused-in-this-test',
     });
     app = await startPayments(config, { groupId: uniqueName('payments-test') });
     baseUrl = await app.getUrl();

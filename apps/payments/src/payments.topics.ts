@@ -5,7 +5,7 @@ export const SERVICE_NAME = 'payments';
 export const SCHEMA = 'payments';
 
 /** Gateway → payments commands; Nest answers on `payments.commands.reply`. */
-export const PAYMENTS_COMMANDS_TOPIC = 'payments.commands';
+export { PAYMENTS_COMMANDS_TOPIC } from '@platform/contracts';
 
 /** The operator read of the recorded P100 events: `payments.list-p100-events.v1`. */
 export const LIST_P100_EVENTS = listP100EventsType(SERVICE_NAME);

@@ -51,3 +51,4 @@ export type { CryptoResource } from './resources/crypto';
 export type { TransfersResource } from './resources/transfers';
 export type { CardsResource } from './resources/cards';
 export type { OrdersResource } from './resources/orders';
+export { classifyP100Failure, p100ErrorToReply, type P100FailureClassification } from './p100-failures';

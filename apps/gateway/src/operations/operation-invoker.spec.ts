@@ -41,8 +41,16 @@ function setup(idempotency: IdempotencyPolicy) {
 describe('OperationInvoker', () => {
   it('refuses a required-idempotency operation without a key, before validating or running it', async () => {
     const { invoker, operation, seen } = setup('required');
-    await expect(invoker.invoke(operation, { edge: 'grpc', client, input: {} })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED' });
+    const refused = invoker.invoke(operation, { edge: 'grpc', client, input: {} });
+    await expect(refused).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REQUIRED', details: { field: 'Idempotency-Key' } });
+    await expect(refused).rejects.toThrow(/payments\.test .*Idempotency-Key/);
     expect(seen).toHaveLength(0);
+  });
+
+  it('hands the caller\'s Idempotency-Key to the handler (movements pass it on as their requestId)', async () => {
+    const { invoker, operation, seen } = setup('required');
+    await invoker.invoke(operation, { edge: 'rest', client, input: { amount: '1' }, idempotencyKey: 'k-2' });
+    expect(seen[0]).toMatchObject({ caller: 'payouts', idempotencyKey: 'k-2' });
   });
 
   it('runs a keyed call through the idempotency store with the success status', async () => {

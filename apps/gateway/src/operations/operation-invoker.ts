@@ -58,7 +58,7 @@ export class OperationInvoker {
     }
     const input = parseInput(operation.input, call.input);
     const timeoutMs = this.timeLeft(call.deadline);
-    const handle = () => operation.handler(input, { caller: call.client.name, timeoutMs }, this.deps);
+    const handle = () => operation.handler(input, { caller: call.client.name, timeoutMs, idempotencyKey: call.idempotencyKey }, this.deps);
     const status = operation.rest.successStatus;
     if (operation.idempotency === 'none') return { status, body: await handle() };
     const fingerprint = { operation: operation.name, input: operation.fingerprint ? operation.fingerprint(input) : input };

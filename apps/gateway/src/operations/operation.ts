@@ -9,6 +9,12 @@ export interface CallContext {
   caller: string;
   /** Milliseconds the handler may still take: the gateway's timeout or the caller's deadline. */
   timeoutMs: number;
+  /**
+   * The caller's Idempotency-Key, when it sent one. Always there for `idempotency: 'required'`
+   * operations (the invoker refuses the call otherwise): money movements hand it on, so that the
+   * domain service, not only the gateway's replay store, recognises a retry.
+   */
+  idempotencyKey?: string;
 }
 
 export interface HandlerDeps {
@@ -34,7 +40,12 @@ export interface RestBinding {
   body?: 'json' | 'multipart' | 'none';
   /** Path parameters described for the OpenAPI document. */
   params?: Record<string, string>;
-  /** The input from the request (default: the JSON body with the path parameters over it). */
+  /**
+   * Query-string parameters, described for the OpenAPI document. Declaring them is what makes
+   * the edge read the query string into the input; operations without them ignore it.
+   */
+  query?: Record<string, string>;
+  /** The input from the request (default: the JSON body, the query parameters and the path parameters over them). */
   readInput?: (request: FastifyRequest, params: Record<string, string>) => Promise<unknown>;
 }
 

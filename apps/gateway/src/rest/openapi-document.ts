@@ -11,9 +11,9 @@ const ERROR_RESPONSES: Record<string, string> = {
   400: 'Invalid input (`VALIDATION_FAILED` naming the field, `MALFORMED_JSON`, …)',
   401: '`UNAUTHENTICATED`: no or an unknown x-api-key',
   403: '`PERMISSION_DENIED`: the key lacks the scope named in the message',
-  404: '`USER_NOT_FOUND` / `NOT_FOUND`',
-  409: 'A conflict (`USER_ALREADY_EXISTS`, `IDEMPOTENCY_REQUEST_IN_PROGRESS`)',
-  422: '`IDEMPOTENCY_KEY_REUSED` (the key was used for another request) or `P100_REJECTED`',
+  404: '`USER_NOT_FOUND` / `MOVEMENT_NOT_FOUND` / `RATE_LOCK_NOT_FOUND` / `NOT_FOUND`',
+  409: 'A conflict (`USER_ALREADY_EXISTS`, `RATE_LOCK_EXPIRED`, `RATE_LOCK_USED`, `IDEMPOTENCY_REQUEST_IN_PROGRESS`)',
+  422: '`IDEMPOTENCY_KEY_REUSED` (the key was used for another request), `INSUFFICIENT_FUNDS`, `LIMIT_EXCEEDED` or `P100_REJECTED`',
   429: '`RATE_LIMITED`: over the client\'s rate limit; see Retry-After',
   503: '`P100_UNAVAILABLE` / `SERVICE_UNAVAILABLE`: retry later (with the same Idempotency-Key)',
   504: '`UPSTREAM_TIMEOUT` / `DEADLINE_EXCEEDED`: the outcome is not known yet; retry with the same Idempotency-Key',
@@ -51,13 +51,7 @@ export function withOperations(document: OpenAPIObject, operations: readonly Ope
 }
 
 function describe(op: Operation): Json {
-  const parameters: Json[] = Object.entries(op.rest.params ?? {}).map(([name, description]) => ({
-    name,
-    in: 'path',
-    required: true,
-    description,
-    schema: (schemaOf(op.input, 'input').properties as Json | undefined)?.[name] ?? { type: 'string' },
-  }));
+  const parameters: Json[] = [...urlParameters(op, 'path', op.rest.params), ...urlParameters(op, 'query', op.rest.query)];
   if (op.idempotency !== 'none') {
     parameters.push({
       name: 'Idempotency-Key',
@@ -85,8 +79,26 @@ function describe(op: Operation): Json {
   };
 }
 
+/**
+ * Path and query parameters, each with its schema from the input schema (so the document shows
+ * the same pattern or enum the validation applies); a path parameter is always required, a query
+ * parameter when the input schema requires it.
+ */
+function urlParameters(op: Operation, where: 'path' | 'query', described: Record<string, string> = {}): Json[] {
+  const input = schemaOf(op.input, 'input');
+  const properties = (input.properties ?? {}) as Json;
+  const required = new Set((input.required ?? []) as string[]);
+  return Object.entries(described).map(([name, description]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    description,
+    schema: properties[name] ?? { type: 'string' },
+  }));
+}
+
 function requestBody(op: Operation): Json | undefined {
-  if (op.rest.body === 'json') return { required: true, content: { 'application/json': { schema: schemaOf(op.input, 'input') } } };
+  if (op.rest.body === 'json') return { required: true, content: { 'application/json': { schema: jsonBodySchema(op) } } };
   if (op.rest.body === 'multipart') {
     return {
       required: true,
@@ -98,6 +110,21 @@ function requestBody(op: Operation): Json | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * The input schema without what the URL carries: the edge puts the path (and declared query)
+ * parameters over the body, so listing them in the body too would ask callers to send them twice.
+ */
+function jsonBodySchema(op: Operation): Json {
+  const fromUrl = new Set([...Object.keys(op.rest.params ?? {}), ...Object.keys(op.rest.query ?? {})]);
+  const { properties = {}, required = [], ...rest } = schemaOf(op.input, 'input') as Json & { properties?: Json; required?: string[] };
+  const inBody = required.filter((name) => !fromUrl.has(name));
+  return {
+    ...rest,
+    properties: Object.fromEntries(Object.entries(properties).filter(([name]) => !fromUrl.has(name))),
+    ...(inBody.length > 0 ? { required: inBody } : {}),
+  };
 }
 
 function errorSchema(): Json {

@@ -42,7 +42,7 @@ export function registerRestEdge(fastify: FastifyInstance, operations: readonly 
       errorHandler: (error, _request, reply) => fail(reply, error),
       handler: async (request, reply) => {
         const params = (request.params ?? {}) as Record<string, string>;
-        const input = operation.rest.readInput ? await operation.rest.readInput(request, params) : defaultInput(operation, request.body, params);
+        const input = operation.rest.readInput ? await operation.rest.readInput(request, params) : defaultInput(operation, request, params);
         const result = await invoker.invoke(operation, {
           edge: 'rest',
           client: (request as AdmittedRequest).client!,
@@ -55,11 +55,19 @@ export function registerRestEdge(fastify: FastifyInstance, operations: readonly 
   }
 }
 
-/** A JSON body with the path parameters over it; operations without a body take the parameters. */
-function defaultInput(operation: Operation, body: unknown, params: Record<string, string>): unknown {
-  if (operation.rest.body !== 'json') return params;
-  if (Object.keys(params).length === 0) return body;
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, ...params } : body;
+/**
+ * A JSON body with the declared query parameters and the path parameters over it; operations
+ * without a body take the parameters alone. The URL wins over the body, so a body cannot name
+ * another user than the path. The whole query string is taken when an operation declares one,
+ * so that a misspelt or unknown parameter is refused by the strict schema (400 naming it)
+ * rather than silently ignored; a repeated one arrives as an array and is refused the same way.
+ */
+function defaultInput(operation: Operation, request: FastifyRequest, params: Record<string, string>): unknown {
+  const fromUrl = operation.rest.query ? { ...(request.query as Record<string, unknown>), ...params } : params;
+  if (operation.rest.body !== 'json') return fromUrl;
+  if (Object.keys(fromUrl).length === 0) return request.body;
+  const body = request.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, ...fromUrl } : body;
 }
 
 function idempotencyKeyOf(request: FastifyRequest): string | undefined {

@@ -5,7 +5,7 @@ import { CommandDispatcher, kafkaTopic } from '@platform/kafka';
 import { GetBalancesHandler } from '../balances/get-balances.handler';
 import { AddKycFilesHandler } from '../kyc/add-kyc-files.handler';
 import { SubmitVerificationHandler } from '../kyc/submit-verification.handler';
-import { p100ErrorToReply } from '../p100/p100-failures';
+import { p100ErrorToReply } from '@platform/p100-client';
 import { CreateUserHandler } from '../users/create-user.handler';
 import { GetUserHandler } from '../users/get-user.handler';
 

@@ -4,8 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, addKycFilesSchema, type AddKycFilesInput, type UserView } from '@platform/contracts';
 import { IntentLog } from '@platform/database';
 import type { CommandHandler } from '@platform/kafka';
-import { P100Client } from '@platform/p100-client';
-import { classifyP100Failure } from '../p100/p100-failures';
+import { P100Client, classifyP100Failure } from '@platform/p100-client';
 import { toUserView } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 

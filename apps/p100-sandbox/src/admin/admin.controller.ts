@@ -52,7 +52,7 @@ export class AdminController {
 
   @Post('reset')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Delete all sandbox state (users, balances, decisions, deliveries)' })
+  @ApiOperation({ summary: 'Delete all sandbox state (users, balances, decisions, deliveries, faults, webhook drops)' })
   postReset() {
     return this.reset.execute();
   }

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { parseInput } from '@platform/service';
-import { attemptsOf, listDeliveries } from '../webhooks/webhook-deliveries.repository';
+import { attemptsOf, DELIVERY_STATUSES, listDeliveries } from '../webhooks/webhook-deliveries.repository';
 import { toDeliveryView, type WebhookDeliveryView } from './webhook-delivery.view';
 
 const listDeliveriesQuery = z.object({
   externalUserId: z.string().min(1).optional(),
   event: z.string().min(1).optional(),
-  status: z.enum(['pending', 'delivered', 'failed', 'skipped']).optional(),
+  status: z.enum(DELIVERY_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 

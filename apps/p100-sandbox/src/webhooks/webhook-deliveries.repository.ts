@@ -1,6 +1,8 @@
 import { msUntilEarliest, query, queryOne, type Sql } from '../database/sql';
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'skipped';
+/** `dropped`: swallowed by an admin webhook drop at enqueue time, never attempted. */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'skipped', 'dropped'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface ClaimedDelivery {
   id: string;

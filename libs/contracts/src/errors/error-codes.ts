@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   UNKNOWN_COUNTRY: { http: 400, grpc: 'INVALID_ARGUMENT' },
   KYC_FILE_REJECTED: { http: 400, grpc: 'INVALID_ARGUMENT' },
   IDEMPOTENCY_KEY_REQUIRED: { http: 400, grpc: 'INVALID_ARGUMENT' },
+  UNSUPPORTED_CURRENCY: { http: 400, grpc: 'INVALID_ARGUMENT' },
+  UNSUPPORTED_NETWORK: { http: 400, grpc: 'INVALID_ARGUMENT' },
+  INVALID_IBAN: { http: 400, grpc: 'INVALID_ARGUMENT' },
+  INVALID_ADDRESS: { http: 400, grpc: 'INVALID_ARGUMENT' },
   UNAUTHENTICATED: { http: 401, grpc: 'UNAUTHENTICATED' },
   FORBIDDEN: { http: 403, grpc: 'PERMISSION_DENIED' },
   PERMISSION_DENIED: { http: 403, grpc: 'PERMISSION_DENIED' },
@@ -42,6 +46,15 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
   USER_ALREADY_EXISTS: { http: 409, grpc: 'ALREADY_EXISTS' },
   USER_NOT_ACTIVE: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  USER_SUSPENDED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  MOVEMENT_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
+  RATE_LOCK_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
+  // A rate lock is good for one exchange within its validity: ask for a new one.
+  RATE_LOCK_EXPIRED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  RATE_LOCK_USED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  INSUFFICIENT_FUNDS: { http: 422, grpc: 'FAILED_PRECONDITION' },
+  LIMIT_EXCEEDED: { http: 422, grpc: 'FAILED_PRECONDITION' },
+  TRAVEL_RULE_NOT_REQUIRED: { http: 409, grpc: 'FAILED_PRECONDITION' },
   // The key names an earlier, different request: the caller must not retry it as it is.
   IDEMPOTENCY_KEY_REUSED: { http: 422, grpc: 'FAILED_PRECONDITION' },
   // The first request with this key is still running: retry later with the same key.

@@ -13,6 +13,6 @@ import { ConfigurableModuleClass } from './p100-events.module-definition';
  */
 @Module({
   providers: [P100EventRecorder, ListP100EventsQuery],
-  exports: [ListP100EventsQuery],
+  exports: [ListP100EventsQuery, P100EventRecorder],
 })
 export class P100EventsModule extends ConfigurableModuleClass {}

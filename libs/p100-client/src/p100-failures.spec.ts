@@ -1,4 +1,4 @@
-import { P100CircuitOpenError, P100Error, P100NetworkError, P100TimeoutError } from '@platform/p100-client';
+import { P100CircuitOpenError, P100Error, P100NetworkError, P100TimeoutError } from './errors';
 import { classifyP100Failure, p100ErrorToReply } from './p100-failures';
 
 describe('P100 failure classification', () => {
@@ -7,6 +7,8 @@ describe('P100 failure classification', () => {
     expect(classifyP100Failure(exists).kind).toBe('rejected');
     expect(p100ErrorToReply(exists)).toMatchObject({ code: 'USER_ALREADY_EXISTS', details: { p100Code: 'P411' } });
     expect(p100ErrorToReply(new P100Error('P431', 400, 'Forbidden country'))).toMatchObject({ code: 'P100_REJECTED' });
+    expect(p100ErrorToReply(new P100Error('P433', 400, 'Insufficient funds', 'insufficient-funds'))).toMatchObject({ code: 'INSUFFICIENT_FUNDS', details: { p100Code: 'P433' } });
+    expect(p100ErrorToReply(new P100Error('P455', 400, 'User suspended', 'user-suspended'))).toMatchObject({ code: 'USER_SUSPENDED' });
   });
 
   it('knows a request that never left may be sent again', () => {

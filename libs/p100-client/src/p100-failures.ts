@@ -1,17 +1,33 @@
 import type { CommandErrorBody } from '@platform/contracts';
-import type { FailureClassification } from '@platform/database';
-import { P100BulkheadFullError, P100CircuitOpenError, P100DeadlineExceededError, P100Error, P100LocalValidationError, P100NetworkError, P100TimeoutError } from '@platform/p100-client';
+import { P100BulkheadFullError, P100CircuitOpenError, P100DeadlineExceededError, P100Error, P100LocalValidationError, P100NetworkError, P100TimeoutError } from './errors';
 
-/** P100 codes with a platform meaning of their own; other business codes become P100_REJECTED. */
+/**
+ * P100 codes with a platform meaning of their own (errors-and-limits.md); other business codes
+ * become P100_REJECTED, with P100's code in the details.
+ */
 const P100_CODE_TO_PLATFORM: Record<string, string> = {
   P411: 'USER_ALREADY_EXISTS',
   P464: 'USER_ALREADY_EXISTS',
   P465: 'USER_ALREADY_EXISTS',
   P412: 'USER_NOT_FOUND',
+  P410: 'UNSUPPORTED_CURRENCY',
+  P433: 'INSUFFICIENT_FUNDS',
+  P455: 'USER_SUSPENDED',
+  P459: 'USER_NOT_ACTIVE',
 };
 
-/** How a failed P100 call ended, for the intent log: final, never sent, or unknown. */
-export function classifyP100Failure(error: unknown): FailureClassification {
+/**
+ * How a failed P100 call ended: `rejected` (final: a repeat gets the same answer), `not_sent`
+ * (provably never reached P100: safe to send again) or `unknown` (P100 may have acted: ask it
+ * before repeating). The shape of @platform/database's FailureClassification.
+ */
+export interface P100FailureClassification {
+  kind: 'rejected' | 'not_sent' | 'unknown';
+  code: string;
+  message: string;
+}
+
+export function classifyP100Failure(error: unknown): P100FailureClassification {
   const reply = p100ErrorToReply(error);
   if (!(error instanceof P100Error)) return { kind: 'unknown', code: reply?.code ?? 'INTERNAL', message: String(error) };
   if (error instanceof P100CircuitOpenError || error instanceof P100BulkheadFullError || error instanceof P100LocalValidationError) {

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { PAYMENTS_EVENTS_TOPIC, settlementEventType, type MovementStatus } from '@platform/contracts';
+import { enqueueEvent } from '@platform/database';
+import { counter } from '@platform/metrics';
+import { ShadowLedger } from '../ledger/shadow-ledger';
+import { PAYMENTS_CONFIG, type PaymentsConfig } from '../payments.config';
+import { isFinal, movesForward } from './movement-lifecycle';
+import { MOVEMENT_COLUMNS, toMovementView, type MovementRow } from './movement';
+import { MovementsRepository } from './movements.repository';
+import type { P100Record } from './p100-record';
+
+export type SettlementSource = 'request' | 'webhook' | 'poll';
+
+const transitions = counter('payments_movement_transitions_total', 'Movement status changes, by kind, new status and who reported it', ['kind', 'status', 'source']);
+const stale = counter('payments_movement_reports_ignored_total', 'Reports that would have moved a movement backwards or sideways (late webhooks, polls after a webhook)', ['kind', 'source']);
+
+/**
+ * The one way a movement changes after it was requested, whoever learnt of the change: the
+ * request's own answer, a webhook, or the poller. Forward only; the status, the ledger and the
+ * settlement event commit in the caller's transaction, so each happens once per status.
+ */
+@Injectable()
+export class MovementSettlement {
+  constructor(
+    private readonly movements: MovementsRepository,
+    private readonly ledger: ShadowLedger,
+    @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
+  ) {}
+
+  /** `movement` must be row-locked by the caller. Returns the movement as it is now, and whether it moved. */
+  async apply(manager: EntityManager, movement: MovementRow, record: P100Record, source: SettlementSource): Promise<{ movement: MovementRow; moved: boolean }> {
+    if (!movesForward(movement.status, record.status)) {
+      if (movement.p100_id === null) await manager.query(`UPDATE movements SET p100_id = $2 WHERE id = $1`, [movement.id, record.p100Id]);
+      if (record.status !== movement.status) stale.inc({ kind: movement.kind, source });
+      return { movement: { ...movement, p100_id: movement.p100_id ?? record.p100Id }, moved: false };
+    }
+    const to = record.status;
+    const final = isFinal(to);
+    const [rows]: [MovementRow[]] = await manager.query(
+      `UPDATE movements SET status = $2, p100_id = COALESCE(p100_id, $3), p100_status = $4,
+              amount_to = COALESCE($5::numeric, amount_to), currency_to = COALESCE($6, currency_to),
+              fee = COALESCE($7::numeric, fee), fee_currency = COALESCE($8, fee_currency),
+              counterparty = COALESCE(counterparty, $9), transaction_hash = COALESCE($10, transaction_hash),
+              failure_code = $11, failure_reason = $12, updated_at = now(),
+              settled_at = CASE WHEN $13 THEN now() ELSE settled_at END,
+              next_check_at = CASE WHEN $13 THEN NULL WHEN next_check_at IS NULL AND $14::bigint IS NOT NULL THEN now() + make_interval(secs => $14::bigint / 1000.0) ELSE next_check_at END
+        WHERE id = $1 RETURNING ${MOVEMENT_COLUMNS}`,
+      [
+        movement.id,
+        to,
+        record.p100Id,
+        record.p100Status,
+        record.amountTo ?? null,
+        record.currencyTo ?? null,
+        record.fee ?? null,
+        record.feeCurrency ?? null,
+        record.counterparty ?? null,
+        record.transactionHash ?? null,
+        to === 'FAILED' ? failureCode(record) : null,
+        to === 'FAILED' ? (record.failureReason ?? 'P100 reported the movement as failed') : null,
+        final,
+        this.firstCheckDelay(movement),
+      ],
+    );
+    const moved = rows[0]!;
+    await this.movements.recordTransition(manager, moved.id, movement.status, to, source, record.p100Status);
+    await this.applyToLedger(manager, moved, to);
+    const type = settlementEventType(moved.kind, to);
+    if (type) {
+      await enqueueEvent(manager, {
+        // One event per movement and status: derived, so no path can publish it twice.
+        eventId: derivedUuid(`${moved.id}:${to}`),
+        topic: PAYMENTS_EVENTS_TOPIC,
+        key: moved.external_user_id ?? moved.id,
+        type,
+        payload: toMovementView(moved),
+      });
+    }
+    transitions.inc({ kind: moved.kind, status: to, source });
+    return { movement: moved, moved: true };
+  }
+
+  private async applyToLedger(manager: EntityManager, movement: MovementRow, to: MovementStatus): Promise<void> {
+    if (to === 'COMPLETED') return this.ledger.post(manager, movement);
+    if (to === 'FAILED') return this.ledger.release(manager, movement);
+    // Deposits enter the ledger only once P100 credited them; our own movements hold their amount while under way.
+    if (movement.request_id !== null) return this.ledger.hold(manager, movement);
+  }
+
+  /** Movements P100 can be asked about are polled once no webhook came for a while; deposits cannot. */
+  private firstCheckDelay(movement: MovementRow): number | null {
+    return movement.request_id === null ? null : this.config.PAYMENTS_POLL_AFTER_MS;
+  }
+}
+
+/** Stable codes for why P100 failed a movement; the reason keeps P100's words. */
+function failureCode(record: P100Record): string {
+  return /insufficient/i.test(record.failureReason ?? '') ? 'INSUFFICIENT_FUNDS' : 'P100_FAILED';
+}
+
+function derivedUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}

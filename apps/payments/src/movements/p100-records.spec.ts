@@ -1,0 +1,83 @@
+import { cryptoDepositRecord, cryptoWithdrawalRecord } from '../crypto/crypto.records';
+import { exchangeRecord } from '../exchange/exchange.records';
+import { ledgerEntriesOf } from '../ledger/ledger-entries';
+import { rejectedSepaDepositRecord, sepaTransferRecord } from '../sepa/sepa.records';
+import { transferKindOf, transferRecord } from '../transfers/transfer.records';
+import { movesForward } from './movement-lifecycle';
+import type { MovementRow } from './movement';
+
+const row = (overrides: Partial<MovementRow>): MovementRow => ({
+  id: 'm-1', kind: 'exchange', external_user_id: 'user-1', request_id: 'c:k', request_hash: 'h', status: 'PENDING', amount: '100.00', currency: 'eur',
+  amount_to: null, currency_to: null, fee: null, fee_currency: null, p100_id: 'p-1', p100_status: null, counterparty: null, transaction_hash: null,
+  lock_id: null, failure_code: null, failure_reason: null, created_at: new Date(), updated_at: new Date(), settled_at: null, checks: 0, ...overrides,
+});
+
+describe('movement lifecycle', () => {
+  it('moves forward only: a late PENDING never undoes COMPLETED, and UNKNOWN resolves upwards', () => {
+    expect(movesForward('PENDING', 'COMPLETED')).toBe(true);
+    expect(movesForward('COMPLETED', 'PENDING')).toBe(false);
+    expect(movesForward('COMPLETED', 'FAILED')).toBe(false);
+    expect(movesForward('UNKNOWN', 'PENDING')).toBe(true);
+    expect(movesForward('HELD', 'PENDING')).toBe(false);
+    expect(movesForward('HELD', 'PROCESSING')).toBe(true);
+  });
+});
+
+describe('P100 reports read into our terms', () => {
+  it('reads an exchange in any spelling of its final status, with the net amount and the fee in the target currency', () => {
+    expect(exchangeRecord({ exchangeId: 'x1', status: 'successful', amount: '100', currencyFrom: 'EUR', currencyTo: 'btc', amountTo: '0.0017', fee: '0.00002' })).toMatchObject({
+      p100Id: 'x1', status: 'COMPLETED', currency: 'eur', amountTo: '0.0017', fee: '0.00002', feeCurrency: 'btc',
+    });
+    expect(exchangeRecord({ id: 'x2', status: 'FAILED', error: { description: 'Insufficient funds', status: 'insufficient-funds' } })).toMatchObject({
+      status: 'FAILED', failureReason: 'Insufficient funds (insufficient-funds)',
+    });
+    expect(exchangeRecord({ id: 'x3', status: 'REVERSED' })).toBeUndefined();
+  });
+
+  it('tells a transfer\'s direction from which user id it carries', () => {
+    const body = { id: 't1', sourceExternalUserId: 'user-1', destinationExternalUserId: null, amount: '10', currency: 'EUR', status: 'SUCCESSFUL' };
+    expect(transferKindOf(body)).toBe('transfer-to-partner');
+    expect(transferKindOf({ ...body, sourceExternalUserId: null, destinationExternalUserId: 'user-1' })).toBe('transfer-from-partner');
+    expect(transferRecord(body)).toMatchObject({ status: 'COMPLETED', externalUserId: 'user-1', currency: 'eur' });
+  });
+
+  it('reads a SEPA payout\'s fee only when it succeeded, and names a rejected deposit by its sender and time', () => {
+    expect(sepaTransferRecord({ id: 's1', status: 'SUCCESSFUL', amount: '100', fee: '1', destinationIban: 'DE89370400440532013000' })).toMatchObject({ fee: '1', counterparty: 'DE89370400440532013000' });
+    expect(sepaTransferRecord({ id: 's1', status: 'FAILED', fee: '1' })!.fee).toBeUndefined();
+    expect(rejectedSepaDepositRecord({ iban: 'DE89370400440532013000', amount: '5', status: 'REJECTED', createdAt: '2026-12-01T00:00:00.000Z' })).toMatchObject({
+      p100Id: 'iban-status:DE89370400440532013000:2026-12-01T00:00:00.000Z', status: 'FAILED',
+    });
+    expect(rejectedSepaDepositRecord({ iban: 'DE89370400440532013000', amount: '5', status: 'APPROVED' })).toBeUndefined();
+  });
+
+  it('reads a withdrawal from the webhook (destination) and from details (walletAddress) alike', () => {
+    const common = { id: 'w1', status: 'SUCCESSFUL', amount: '0.01', fee: '0.003469', currency: 'ETH', transactionHash: '0xabc' };
+    expect(cryptoWithdrawalRecord({ ...common, destination: '0x1' })).toMatchObject({ status: 'COMPLETED', counterparty: '0x1', feeCurrency: 'eth' });
+    expect(cryptoWithdrawalRecord({ ...common, walletAddress: '0x1' })!.counterparty).toBe('0x1');
+  });
+
+  it('maps crypto deposit statuses, travel-rule hold included', () => {
+    const deposit = (status: string) => cryptoDepositRecord({ cryptoDepositId: 'd1', amount: '1', currency: 'btc', status })!.status;
+    expect(['WAITING_FOR_VERIFICATION', 'WAITING_FOR_TR_DATA', 'SUCCESSFUL', 'UNSUCCESSFUL'].map(deposit)).toEqual(['PENDING', 'HELD', 'COMPLETED', 'FAILED']);
+  });
+});
+
+describe('ledger entries of each kind', () => {
+  it('debits the source and credits the net target of an exchange', () => {
+    expect(ledgerEntriesOf(row({ amount_to: '0.0017', currency_to: 'btc' }))).toEqual([
+      { account: 'user:user-1', currency: 'eur', sign: -1, amounts: ['100.00'] },
+      { account: 'user:user-1', currency: 'btc', sign: 1, amounts: ['0.0017'] },
+    ]);
+  });
+
+  it('takes payout fees on top of the amount, once known', () => {
+    expect(ledgerEntriesOf(row({ kind: 'crypto-withdrawal', currency: 'eth', amount: '0.01', fee: '0.003', fee_currency: 'eth' }))).toEqual([
+      { account: 'user:user-1', currency: 'eth', sign: -1, amounts: ['0.01', '0.003'] },
+    ]);
+    expect(ledgerEntriesOf(row({ kind: 'sepa-transfer' }))[0]!.amounts).toEqual(['100.00']);
+  });
+
+  it('moves internal transfers between the user and the partner', () => {
+    expect(ledgerEntriesOf(row({ kind: 'transfer-from-partner' })).map((e) => [e.account, e.sign])).toEqual([['partner', -1], ['user:user-1', 1]]);
+  });
+});

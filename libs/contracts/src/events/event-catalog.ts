@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ONBOARDING_EVENTS_TOPIC, OnboardingEvents } from '../onboarding/onboarding-events';
+import { PAYMENTS_EVENTS_TOPIC, PaymentsEvents } from '../payments/payments-events';
+
+export interface EventSpec {
+  topic: string;
+  type: string;
+  /** What the Kafka message key is. */
+  key: string;
+  description: string;
+  /** Name of the payload schema; events sharing one payload share its name. */
+  payload: string;
+  schema: z.ZodType;
+}
+
+const onboardingDescriptions: Record<keyof typeof OnboardingEvents, string> = {
+  userCreated: 'P100 created the user (p100UserId null when the reconciler confirmed it after a lost answer).',
+  userActivated: 'KYC passed; the user\'s balances exist at P100.',
+};
+
+/**
+ * Every event the platform publishes for other services, versioned in its type (`.v1`): a change
+ * that breaks consumers is a new type, never an edit. docs/events.md is generated from this list
+ * (`npm run docs:events`), and a test fails when the two differ.
+ */
+export const EVENT_CATALOG: readonly EventSpec[] = [
+  ...Object.entries(OnboardingEvents).map(([name, e]) => ({
+    topic: ONBOARDING_EVENTS_TOPIC,
+    type: e.type,
+    key: 'externalUserId',
+    description: onboardingDescriptions[name as keyof typeof OnboardingEvents],
+    payload: e.type,
+    schema: e.schema,
+  })),
+  ...Object.values(PaymentsEvents).map((e) => ({ topic: PAYMENTS_EVENTS_TOPIC, type: e.type, key: 'externalUserId (partner movements: movementId)', description: e.description, payload: 'MovementView', schema: e.schema })),
+];
+
+/** The JSON schema (draft 2020-12) a consumer may validate an event's payload with. */
+export function eventJsonSchema(spec: EventSpec): Record<string, unknown> {
+  return z.toJSONSchema(spec.schema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+}
