@@ -5,6 +5,7 @@
 //   node tools/grpc/call.mjs UsersService/GetUser '{"externalUserId":"jan-0001"}'
 // The key defaults to $GATEWAY_API_KEY, then to the dev key of `npm start`.
 // Prints the response as JSON; on an error, the gRPC status and the platform's error code.
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,10 @@ const { DEV_SECRETS, GRPC_OFFSET } = require('../platform/services.cjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PROTO_ROOT = path.join(root, 'libs/contracts/proto');
-const PROTO_FILES = ['p100platform/v1/users.proto'];
+// Every service of the contract, so a new .proto needs no change here.
+const PROTO_FILES = readdirSync(path.join(PROTO_ROOT, 'p100platform/v1'))
+  .filter((name) => name.endsWith('.proto'))
+  .map((name) => `p100platform/v1/${name}`);
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

@@ -13,16 +13,28 @@ import { GetExchangeRatesHandler } from './exchange/get-exchange-rates.handler';
 import { LockExchangeRateHandler } from './exchange/lock-exchange-rate.handler';
 import { RateLocksRepository } from './exchange/rate-locks.repository';
 import { GetLedgerHandler } from './ledger/get-ledger.handler';
+import { GetPartnerLedgerHandler } from './ledger/get-partner-ledger.handler';
 import { ShadowLedger } from './ledger/shadow-ledger';
 import { CreateP100Events1763900000300 } from './migrations/1763900000300-create-p100-events';
 import { CreateMovements1764800000000 } from './migrations/1764800000000-create-movements';
+import { AddOrdersAndPaymentLinks1764800000200 } from './migrations/1764800000200-add-orders-and-payment-links';
+import { CreateReconciliationDrifts1764800000100 } from './migrations/1764800000100-create-reconciliation-drifts';
 import { GetMovementHandler } from './movements/get-movement.handler';
+import { GetPartnerMovementHandler } from './movements/get-partner-movement.handler';
 import { MovementExecutor } from './movements/movement-executor';
 import { MovementSettlement } from './movements/movement-settlement';
 import { MovementsRepository } from './movements/movements.repository';
+import { CreateOrderHandler } from './orders/create-order.handler';
+import { GenerateHostedCheckoutHandler, GeneratePaymentLinkHandler } from './orders/generate-payment-link.handlers';
+import { GetOrderRatesHandler } from './orders/get-order-rates.handler';
+import { LockOrderRateHandler } from './orders/lock-order-rate.handler';
 import { PAYMENTS_CONFIG, type PaymentsConfig } from './payments.config';
 import { PAYMENTS_WEBHOOK_FAMILIES, SCHEMA, SERVICE_NAME } from './payments.topics';
+import { DriftsRepository } from './reconciliation/drifts.repository';
+import { LedgerReconciliation } from './reconciliation/ledger-reconciliation';
 import { MovementPoller } from './reconciliation/movement-poller';
+import { CreatePartnerWalletHandler, GetPartnerBalancesHandler, GetPartnerTransactionHistoryHandler } from './partner/partner-account.handlers';
+import { ListDriftsHandler, RunReconciliationHandler } from './reconciliation/reconciliation-commands.handlers';
 import { P100DetailsReader } from './reconciliation/p100-details.reader';
 import { GetSepaContactsHandler, GetSepaDepositInfoHandler } from './sepa/sepa-deposit-info.handlers';
 import { SendSepaTransferHandler } from './sepa/send-sepa-transfer.handler';
@@ -39,7 +51,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: SCHEMA,
-          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateP100Events1763900000300, CreateMovements1764800000000],
+          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateP100Events1763900000300, CreateMovements1764800000000, CreateReconciliationDrifts1764800000100, AddOrdersAndPaymentLinks1764800000200],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, SERVICE_NAME), databaseUrl: config.DATABASE_URL, schema: SCHEMA }),
         // Exchange, SEPA, crypto, transfer and order payloads carry no credentials (P100's
@@ -61,6 +73,13 @@ export class AppModule {
         PaymentsWebhookSettler,
         P100DetailsReader,
         MovementPoller,
+        GetPartnerBalancesHandler,
+        GetPartnerTransactionHistoryHandler,
+        CreatePartnerWalletHandler,
+        DriftsRepository,
+        LedgerReconciliation,
+        ListDriftsHandler,
+        RunReconciliationHandler,
         GetExchangeRatesHandler,
         LockExchangeRateHandler,
         ExecuteExchangeHandler,
@@ -74,6 +93,13 @@ export class AppModule {
         SubmitTravelRuleHandler,
         GetMovementHandler,
         GetLedgerHandler,
+        GetOrderRatesHandler,
+        LockOrderRateHandler,
+        CreateOrderHandler,
+        GeneratePaymentLinkHandler,
+        GenerateHostedCheckoutHandler,
+        GetPartnerMovementHandler,
+        GetPartnerLedgerHandler,
       ],
     };
   }

@@ -19,6 +19,8 @@ export const paymentsEnv = serviceEnv.extend({
   PAYMENTS_POLL_MAX_AGE_MS: ms(24 * 3_600_000),
   /** A movement still REQUESTED after this lost its call (a crash): it becomes UNKNOWN, never re-sent. */
   PAYMENTS_REQUEST_STALE_AFTER_MS: ms(60_000),
+  /** Pause between runs of the ledger reconciliation job (shadow ledger vs P100's balances). */
+  PAYMENTS_RECONCILE_INTERVAL_MS: ms(600_000),
   /** A rate lock this close to its expiry is refused as expired: the call to P100 needs the time. */
   PAYMENTS_RATE_LOCK_MARGIN_MS: z.coerce.number().int().min(0).default(2_000),
 });

@@ -82,8 +82,12 @@ describe('payments through every hop, settled exactly once, with a shadow ledger
     }
   };
 
+  /** Every user this spec created: the reconciliation test checks them all. */
+  const users: string[] = [];
+
   async function activeUser(label: string): Promise<string> {
     const externalUserId = uid(label);
+    users.push(externalUserId);
     expect((await call('POST', '/v1/users', { body: newUser(externalUserId) })).status).toBe(201);
     const form = new FormData();
     form.append('files', pngFile('id.png'));
@@ -353,6 +357,148 @@ describe('payments through every hop, settled exactly once, with a shadow ledger
       expect(rows.filter((r) => r.source === 'request').map((r) => r.to_status)).not.toContain('PENDING');
       expect(rows.at(-1)).toEqual({ to_status: 'COMPLETED', source: 'webhook' });
       await expectLedgerMatchesP100(user);
+    });
+  });
+
+  describe('orders and payment links', () => {
+    /** The partner's posted EUR as the gateway answers it ("0" before its first movement). */
+    const partnerEur = async () => {
+      const res = await call('GET', '/v1/partner/ledger');
+      expect(res).toMatchObject({ status: 200, body: { externalUserId: null } });
+      return (res.body.balances as Array<{ currency: string; posted: string }>).find((b) => b.currency === 'eur')?.posted ?? '0';
+    };
+    /** a + b, exactly (Postgres numeric), written as dec() writes it. */
+    const plus = async (a: string, b: string) => dec((await db.query(`SELECT trim_scale($1::numeric + $2::numeric)::text AS sum`, [a, b])).rows[0].sum);
+
+    beforeAll(async () => {
+      // The transfers above move the partner's EUR too; each delta below is ours alone once none is under way.
+      await eventually(
+        () => db.query(`SELECT count(*)::int AS n FROM payments.ledger_entries WHERE account = 'partner' AND state = 'pending'`),
+        (r) => r.rows[0].n === 0,
+      );
+    });
+
+    it('quotes, locks and creates an order; the payer pays the address P100 assigned; the partner is credited the locked EUR', async () => {
+      const rates = await call('GET', '/v1/partner/orders/rates');
+      expect(rates.status).toBe(200);
+      expect(rates.body.rates).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'usdc', rateEur: expect.stringMatching(/^\d+(\.\d+)?$/) })]));
+
+      const lock = await call('POST', '/v1/partner/orders/locks', { body: { currency: 'USDC', amount: '100.00', network: 'polygon' } });
+      expect(lock).toMatchObject({ status: 201, body: { lockId: expect.any(String), currency: 'usdc', network: 'polygon', amountEur: '100.00', amount: expect.stringMatching(/^\d+\.\d{1,6}$/) } });
+      expect(Date.parse(lock.body.expiresAt) - Date.now()).toBeGreaterThan(0);
+      const before = await partnerEur();
+
+      const created = await call('POST', '/v1/partner/orders', { idempotencyKey: key(), body: { lockId: lock.body.lockId } });
+      expect(created).toMatchObject({
+        status: 202,
+        body: { kind: 'order', externalUserId: null, status: 'PENDING', currency: 'usdc', amountTo: '100.00', currencyTo: 'eur', p100Id: expect.any(String) },
+      });
+      expect(dec(created.body.amount)).toBe(dec(lock.body.amount));
+      // The partner shows the payer where to pay once P100 assigned the address (the order stays PENDING).
+      const waiting = await eventually(() => call('GET', `/v1/partner/movements/${created.body.movementId}`), (r) => typeof r.body?.counterparty === 'string');
+      expect(waiting.body).toMatchObject({ status: 'PENDING', counterparty: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/) });
+
+      const paid = await sandbox('POST', `/admin/orders/${created.body.p100Id}/payment`, {});
+      expect(paid).toMatchObject({ status: 200, body: { status: 'WAITING_FOR_CONFIRMATION', walletAddress: waiting.body.counterparty } });
+      const completed = (await settled(created.body.movementId, 'payments.order.completed.v1')).value as MovementView;
+      expect(completed).toMatchObject({ status: 'COMPLETED', externalUserId: null, amountTo: '100.00', counterparty: waiting.body.counterparty, transactionHash: paid.body.transactionHash });
+
+      expect(dec(await partnerEur())).toBe(await plus(before, '100.00'));
+      const { rows } = await db.query(`SELECT account, currency, amount::text AS amount, state FROM payments.ledger_entries WHERE movement_id = $1`, [created.body.movementId]);
+      expect(rows).toEqual([{ account: 'partner', currency: 'eur', amount: '100.00', state: 'posted' }]);
+      // A partner's movement is nobody's under a user path.
+      expect((await call('GET', `/v1/users/${uid('x')}/movements/${created.body.movementId}`)).body).toMatchObject({ error: { code: 'MOVEMENT_NOT_FOUND' } });
+    });
+
+    it('refuses an order lock used twice, and one never handed out, before P100 is called', async () => {
+      const lock = await call('POST', '/v1/partner/orders/locks', { body: { currency: 'btc', amount: '25.00' } });
+      expect(lock).toMatchObject({ status: 201, body: { network: 'btc' } });
+      const first = await call('POST', '/v1/partner/orders', { idempotencyKey: key(), body: { lockId: lock.body.lockId } });
+      expect(first).toMatchObject({ status: 202, body: { kind: 'order', currency: 'btc' } });
+
+      const again = `corr-${randomBytes(6).toString('hex')}`;
+      const reused = await call('POST', '/v1/partner/orders', { idempotencyKey: key(), body: { lockId: lock.body.lockId }, correlationId: again });
+      expect(reused).toMatchObject({ status: 409, body: { error: { code: 'RATE_LOCK_USED', details: { field: 'lockId' } } } });
+      expect(await p100Calls(again, 'POST', '/v1/order')).toBe(0);
+
+      const unknown = `corr-${randomBytes(6).toString('hex')}`;
+      const never = await call('POST', '/v1/partner/orders', { idempotencyKey: key(), body: { lockId: randomUUID() }, correlationId: unknown });
+      expect(never).toMatchObject({ status: 404, body: { error: { code: 'RATE_LOCK_NOT_FOUND' } } });
+      expect(await p100Calls(unknown, 'POST', '/v1/order')).toBe(0);
+    });
+
+    it('generates a payment link whose payment credits the partner its EUR amount', async () => {
+      const before = await partnerEur();
+      const link = await call('POST', '/v1/partner/payment-links', {
+        idempotencyKey: key(),
+        body: { amount: '49.90', description: 'Order #1234', redirectUrl: 'https://shop.example.com/thanks' },
+      });
+      expect(link).toMatchObject({ status: 202, body: { kind: 'payment-link', externalUserId: null, status: 'PENDING', amount: '49.90', currency: 'eur', url: expect.stringMatching(/\/pay\//) } });
+      expect(link.body.url).toContain(link.body.p100Id);
+
+      expect((await sandbox('POST', `/admin/payment-links/${link.body.p100Id}/payment`, { currency: 'usdc' })).status).toBe(200);
+      const paid = (await settled(link.body.movementId, 'payments.payment-link.paid.v1')).value as MovementView;
+      expect(paid).toMatchObject({ status: 'COMPLETED', p100Status: 'PAID', url: link.body.url });
+      expect(dec(await partnerEur())).toBe(await plus(before, '49.90'));
+    });
+
+    it('generates a hosted checkout: a /checkout/ page, refused without https for the redirect', async () => {
+      const refused = await call('POST', '/v1/partner/hosted-checkouts', { idempotencyKey: key(), body: { amount: '10.00', redirectUrl: 'http://shop.example.com' } });
+      expect(refused).toMatchObject({ status: 400, body: { error: { details: { field: 'redirectUrl' } } } });
+
+      const checkout = await call('POST', '/v1/partner/hosted-checkouts', { idempotencyKey: key(), body: { amount: '10.00' } });
+      expect(checkout).toMatchObject({ status: 202, body: { kind: 'payment-link', status: 'PENDING', url: expect.stringMatching(/\/checkout\//) } });
+      const read = await call('GET', `/v1/partner/movements/${checkout.body.movementId}`);
+      expect(read).toMatchObject({ status: 200, body: { movementId: checkout.body.movementId, url: checkout.body.url } });
+    });
+  });
+
+  describe('the partner account', () => {
+    it('reads the partner balances and a month of its history, and asks P100 for a wallet once per Idempotency-Key', async () => {
+      const balances = await call('GET', '/v1/partner/balances');
+      expect(balances.status).toBe(200);
+      expect(balances.body.balances).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'eur', amount: expect.stringMatching(/^-?\d+(\.\d+)?$/), iban: expect.any(String) })]));
+
+      const now = new Date();
+      const history = await call('GET', `/v1/partner/transactions?month=${now.getUTCMonth() + 1}&year=${now.getUTCFullYear()}`);
+      expect(history.status).toBe(200);
+      // The transfers to the partner earlier in this spec are journaled this month.
+      expect(history.body.transactions).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'eur', amount: expect.any(String) })]));
+      const badMonth = await call('GET', '/v1/partner/transactions?month=13&year=2026');
+      expect(badMonth).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', details: { field: 'month' } } } });
+
+      const idempotencyKey = key();
+      const correlationId = `corr-${randomBytes(6).toString('hex')}`;
+      const wallet = await call('POST', '/v1/partner/wallets', { idempotencyKey, correlationId, body: { currency: 'usdt', network: 'polygon' } });
+      expect(wallet).toMatchObject({ status: 202, body: { currency: 'usdt', status: 'PENDING' } });
+      const again = await call('POST', '/v1/partner/wallets', { idempotencyKey, correlationId, body: { currency: 'usdt', network: 'polygon' } });
+      expect(again).toEqual(expect.objectContaining({ status: 202, body: wallet.body }));
+      expect(await p100Calls(correlationId, 'POST', '/v1/partner/wallet')).toBe(1);
+    });
+  });
+
+  describe('reconciliation of the shadow ledger with P100', () => {
+    it('finds no drift after every flow above, and reports the money P100 shows that the platform never moved', async () => {
+      const run = await call('POST', '/v1/partner/reconciliation/runs');
+      expect(run.status).toBe(200);
+      expect(run.body.accountsChecked).toBeGreaterThan(0);
+      expect(run.body.drifts.filter((d: { externalUserId: string }) => users.includes(d.externalUserId))).toEqual([]);
+
+      // Behind the platform's back: P100 credits the user without any movement of ours.
+      const user = await activeUser('drift');
+      await fundEur(user, '20.00');
+      expect((await sandbox('POST', '/admin/ledger/credit', { externalUserId: user, currency: 'eur', amount: '5.25' })).status).toBe(200);
+      const found = await call('POST', '/v1/partner/reconciliation/runs');
+      const drift = { externalUserId: user, currency: 'eur', ledgerPosted: '20', p100Amount: '25.25', difference: '5.25', resolvedAt: null };
+      expect(found.body.drifts.filter((d: { externalUserId: string }) => d.externalUserId === user)).toEqual([expect.objectContaining(drift)]);
+      const event = await events.waitFor((m) => m.headers[MessageHeaders.type] === 'payments.reconciliation.drift.v1' && m.key === user, 30_000);
+      expect(event.value).toMatchObject(drift);
+
+      // Seen again by the next run, it stays one drift; operators list it.
+      await call('POST', '/v1/partner/reconciliation/runs');
+      const listed = await call('GET', '/v1/partner/reconciliation/drifts?includeResolved=true&limit=500');
+      expect(listed.status).toBe(200);
+      expect(listed.body.drifts.filter((d: { externalUserId: string }) => d.externalUserId === user)).toEqual([expect.objectContaining(drift)]);
     });
   });
 });

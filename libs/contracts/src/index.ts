@@ -24,13 +24,18 @@ export { EXTERNAL_JSON_LIMITS, JsonInputError, isStorableText, parseBoundedJson,
 export { PLATFORM_GRPC_PACKAGE, PLATFORM_PROTO_FILES, PROTO_ROOT } from './grpc/proto-files';
 export type * as UsersProto from './grpc/generated/p100platform/v1/users';
 export type * as PaymentsProto from './grpc/generated/p100platform/v1/payments';
+export type * as ReconciliationProto from './grpc/generated/p100platform/v1/reconciliation';
+export type * as PartnerAccountProto from './grpc/generated/p100platform/v1/partner';
 export type * as ErrorsProto from './grpc/generated/p100platform/v1/errors';
 export { CALLER_MARGIN_MS, HOP_MARGIN_MS, REPLY_MARGIN_MS, TIMEOUT_DEFAULTS, timeoutBudgetProblems } from './timeouts/timeout-budget';
 export * from './payments/money';
 export * from './payments/iban';
 export * from './payments/crypto-networks';
 export * from './payments/payments-commands';
+export * from './payments/partner-payments-commands';
 export * from './payments/payments-views';
 export * from './payments/payments-events';
 export { EVENT_CATALOG, eventJsonSchema, type EventSpec } from './events/event-catalog';
 export { renderEventsDoc } from './events/events-doc';
+export * from './payments/reconciliation';
+export * from './payments/partner-account';

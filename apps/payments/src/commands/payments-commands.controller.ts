@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
-import { PaymentsCommands, type CommandReply } from '@platform/contracts';
+import { PartnerAccountCommands, PartnerPaymentsCommands, PaymentsCommands, ReconciliationCommands, type CommandReply } from '@platform/contracts';
 import { CommandDispatcher, kafkaTopic } from '@platform/kafka';
 import { p100ErrorToReply } from '@platform/p100-client';
 import { ListP100EventsQuery } from '@platform/p100-events';
@@ -11,8 +11,16 @@ import { ExecuteExchangeHandler } from '../exchange/execute-exchange.handler';
 import { GetExchangeRatesHandler } from '../exchange/get-exchange-rates.handler';
 import { LockExchangeRateHandler } from '../exchange/lock-exchange-rate.handler';
 import { GetLedgerHandler } from '../ledger/get-ledger.handler';
+import { GetPartnerLedgerHandler } from '../ledger/get-partner-ledger.handler';
 import { GetMovementHandler } from '../movements/get-movement.handler';
+import { GetPartnerMovementHandler } from '../movements/get-partner-movement.handler';
+import { CreateOrderHandler } from '../orders/create-order.handler';
+import { GenerateHostedCheckoutHandler, GeneratePaymentLinkHandler } from '../orders/generate-payment-link.handlers';
+import { GetOrderRatesHandler } from '../orders/get-order-rates.handler';
+import { LockOrderRateHandler } from '../orders/lock-order-rate.handler';
 import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from '../payments.topics';
+import { CreatePartnerWalletHandler, GetPartnerBalancesHandler, GetPartnerTransactionHistoryHandler } from '../partner/partner-account.handlers';
+import { ListDriftsHandler, RunReconciliationHandler } from '../reconciliation/reconciliation-commands.handlers';
 import { GetSepaContactsHandler, GetSepaDepositInfoHandler } from '../sepa/sepa-deposit-info.handlers';
 import { SendSepaTransferHandler } from '../sepa/send-sepa-transfer.handler';
 import { TransferFromPartnerHandler, TransferToPartnerHandler } from '../transfers/internal-transfer.handlers';
@@ -40,6 +48,18 @@ export class PaymentsCommandsController {
     travelRule: SubmitTravelRuleHandler,
     movement: GetMovementHandler,
     ledger: GetLedgerHandler,
+    orderRates: GetOrderRatesHandler,
+    orderLock: LockOrderRateHandler,
+    order: CreateOrderHandler,
+    paymentLink: GeneratePaymentLinkHandler,
+    hostedCheckout: GenerateHostedCheckoutHandler,
+    partnerMovement: GetPartnerMovementHandler,
+    partnerLedger: GetPartnerLedgerHandler,
+    listDrifts: ListDriftsHandler,
+    runReconciliation: RunReconciliationHandler,
+    partnerBalances: GetPartnerBalancesHandler,
+    partnerHistory: GetPartnerTransactionHistoryHandler,
+    partnerWallet: CreatePartnerWalletHandler,
   ) {
     this.dispatcher = new CommandDispatcher(
       PAYMENTS_COMMANDS_TOPIC,
@@ -58,6 +78,18 @@ export class PaymentsCommandsController {
         [PaymentsCommands.submitTravelRule.type]: travelRule,
         [PaymentsCommands.getMovement.type]: movement,
         [PaymentsCommands.getLedger.type]: ledger,
+        [PartnerPaymentsCommands.getOrderRates.type]: orderRates,
+        [PartnerPaymentsCommands.lockOrderRate.type]: orderLock,
+        [PartnerPaymentsCommands.createOrder.type]: order,
+        [PartnerPaymentsCommands.generatePaymentLink.type]: paymentLink,
+        [PartnerPaymentsCommands.generateHostedCheckout.type]: hostedCheckout,
+        [PartnerPaymentsCommands.getPartnerMovement.type]: partnerMovement,
+        [PartnerPaymentsCommands.getPartnerLedger.type]: partnerLedger,
+        [ReconciliationCommands.listDrifts.type]: listDrifts,
+        [ReconciliationCommands.runReconciliation.type]: runReconciliation,
+        [PartnerAccountCommands.getBalances.type]: partnerBalances,
+        [PartnerAccountCommands.getTransactionHistory.type]: partnerHistory,
+        [PartnerAccountCommands.createWallet.type]: partnerWallet,
       },
       p100ErrorToReply,
     );

@@ -28,7 +28,7 @@ export class SubmitTravelRuleHandler implements CommandHandler<TravelRuleCommand
   ) {}
 
   async handle({ requestId, ...terms }: TravelRuleCommand): Promise<MovementView> {
-    const deposit = await this.movements.getForUser(terms.externalUserId, terms.movementId);
+    const deposit = await this.movements.getForOwner(terms.externalUserId, terms.movementId);
     if (deposit.kind !== 'crypto-deposit') throw new DomainError('MOVEMENT_NOT_FOUND', `movement ${terms.movementId} is not a crypto deposit`, { field: 'movementId' });
     const intentKey = `travel-rule:${requestId}`;
     if (deposit.status !== 'HELD' && !(await this.intents.exists(intentKey))) {

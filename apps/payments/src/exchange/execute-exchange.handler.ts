@@ -30,7 +30,7 @@ export class ExecuteExchangeHandler implements CommandHandler<ExecuteExchangeCom
       currencyTo: terms.currencyTo,
       lockId: terms.lockId,
       operation: 'userExecuteExchange',
-      reserve: (manager, movementId) => this.locks.consume(manager, terms.lockId, terms.externalUserId, movementId),
+      reserve: (manager, movementId) => this.locks.consume(manager, terms.lockId, { purpose: 'exchange', externalUserId: terms.externalUserId }, movementId),
       unreserve: (manager, movementId) => this.locks.release(manager, terms.lockId, movementId),
       call: async () => {
         const { exchangeId } = await this.p100.exchange.execute({

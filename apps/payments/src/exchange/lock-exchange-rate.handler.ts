@@ -24,7 +24,7 @@ export class LockExchangeRateHandler implements CommandHandler<UserPaymentsRef, 
       createdAt: new Date(lock.createdAt).toISOString(),
       expiresAt: new Date(lock.validUntil).toISOString(),
     };
-    await this.locks.remember({ lockId: view.lockId, externalUserId, feePercentage: view.feePercentage, createdAt: view.createdAt, expiresAt: view.expiresAt });
+    await this.locks.remember({ purpose: 'exchange', lockId: view.lockId, externalUserId, feePercentage: view.feePercentage, createdAt: view.createdAt, expiresAt: view.expiresAt });
     return view;
   }
 }

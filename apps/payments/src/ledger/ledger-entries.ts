@@ -40,5 +40,12 @@ export function ledgerEntriesOf(m: MovementRow): LedgerEntry[] {
     case 'sepa-deposit':
     case 'crypto-deposit':
       return [{ account: owner, currency: m.currency, sign: 1, amounts: [m.amount] }];
+    // The partner's: a payer may never pay, so, as with deposits, nothing is pending before P100
+    // credits. An order credits the EUR settlement its lock fixed (what P100 credits; the order
+    // status names no EUR figure); a payment link its EUR amount.
+    case 'order':
+      return m.status === 'COMPLETED' && m.amount_to !== null && m.currency_to !== null ? [{ account: PARTNER_ACCOUNT, currency: m.currency_to, sign: 1, amounts: [m.amount_to] }] : [];
+    case 'payment-link':
+      return m.status === 'COMPLETED' ? [{ account: PARTNER_ACCOUNT, currency: m.currency, sign: 1, amounts: [m.amount] }] : [];
   }
 }

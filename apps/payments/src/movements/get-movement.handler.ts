@@ -12,6 +12,6 @@ export class GetMovementHandler implements CommandHandler<MovementRef, MovementV
   constructor(private readonly movements: MovementsRepository) {}
 
   async handle({ externalUserId, movementId }: MovementRef): Promise<MovementView> {
-    return toMovementView(await this.movements.getForUser(externalUserId, movementId));
+    return toMovementView(await this.movements.getForOwner(externalUserId, movementId));
   }
 }

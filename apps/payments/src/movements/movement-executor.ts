@@ -18,6 +18,8 @@ export interface MovementRequest {
   externalUserId: string | null;
   amount: string;
   currency: string;
+  /** Known before P100 answers only when a lock fixed it (an order's EUR settlement). */
+  amountTo?: string;
   currencyTo?: string;
   counterparty?: string;
   lockId?: string;
@@ -27,7 +29,8 @@ export interface MovementRequest {
   reserve?: (manager: EntityManager, movementId: string) => Promise<void>;
   /** Gives back what `reserve` took when P100 did not take the movement. */
   unreserve?: (manager: EntityManager, movementId: string) => Promise<void>;
-  call: () => Promise<{ p100Id: string }>;
+  /** The P100 call; `url`: the page P100 created for the payer (payment links). */
+  call: () => Promise<{ p100Id: string; url?: string }>;
 }
 
 /**
@@ -67,6 +70,7 @@ export class MovementExecutor {
         status: 'REQUESTED',
         amount: request.amount,
         currency: request.currency,
+        amountTo: request.amountTo ?? null,
         currencyTo: request.currencyTo ?? null,
         counterparty: request.counterparty ?? null,
         lockId: request.lockId ?? null,
@@ -77,7 +81,7 @@ export class MovementExecutor {
     // A concurrent delivery of the same request recorded it first.
     if (!recorded) return this.replay((await this.movements.findByRequestId(request.requestId))!, requestHash);
 
-    let accepted: { p100Id: string };
+    let accepted: { p100Id: string; url?: string };
     try {
       accepted = await request.call();
     } catch (error) {
@@ -85,7 +89,7 @@ export class MovementExecutor {
     }
     return this.dataSource.transaction(async (manager) => {
       const locked = (await this.movements.lock(manager, recorded.id))!;
-      const { movement } = await this.settlement.apply(manager, locked, { p100Id: accepted.p100Id, p100Status: 'ACCEPTED', status: 'PENDING' }, 'request');
+      const { movement } = await this.settlement.apply(manager, locked, { p100Id: accepted.p100Id, p100Status: 'ACCEPTED', status: 'PENDING', url: accepted.url }, 'request');
       return toMovementView(movement);
     });
   }

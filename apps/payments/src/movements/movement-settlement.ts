@@ -32,9 +32,8 @@ export class MovementSettlement {
   /** `movement` must be row-locked by the caller. Returns the movement as it is now, and whether it moved. */
   async apply(manager: EntityManager, movement: MovementRow, record: P100Record, source: SettlementSource): Promise<{ movement: MovementRow; moved: boolean }> {
     if (!movesForward(movement.status, record.status)) {
-      if (movement.p100_id === null) await manager.query(`UPDATE movements SET p100_id = $2 WHERE id = $1`, [movement.id, record.p100Id]);
       if (record.status !== movement.status) stale.inc({ kind: movement.kind, source });
-      return { movement: { ...movement, p100_id: movement.p100_id ?? record.p100Id }, moved: false };
+      return { movement: await this.fillIn(manager, movement, record), moved: false };
     }
     const to = record.status;
     const final = isFinal(to);
@@ -42,7 +41,7 @@ export class MovementSettlement {
       `UPDATE movements SET status = $2, p100_id = COALESCE(p100_id, $3), p100_status = $4,
               amount_to = COALESCE($5::numeric, amount_to), currency_to = COALESCE($6, currency_to),
               fee = COALESCE($7::numeric, fee), fee_currency = COALESCE($8, fee_currency),
-              counterparty = COALESCE(counterparty, $9), transaction_hash = COALESCE($10, transaction_hash),
+              counterparty = COALESCE(counterparty, $9), transaction_hash = COALESCE($10, transaction_hash), url = COALESCE(url, $15),
               failure_code = $11, failure_reason = $12, updated_at = now(),
               settled_at = CASE WHEN $13 THEN now() ELSE settled_at END,
               next_check_at = CASE WHEN $13 THEN NULL WHEN next_check_at IS NULL AND $14::bigint IS NOT NULL THEN now() + make_interval(secs => $14::bigint / 1000.0) ELSE next_check_at END
@@ -62,6 +61,7 @@ export class MovementSettlement {
         to === 'FAILED' ? (record.failureReason ?? 'P100 reported the movement as failed') : null,
         final,
         this.firstCheckDelay(movement),
+        record.url ?? null,
       ],
     );
     const moved = rows[0]!;
@@ -82,6 +82,19 @@ export class MovementSettlement {
     return { movement: moved, moved: true };
   }
 
+  /**
+   * A report that does not move the status may still tell what the movement lacks: P100's id
+   * (a webhook claiming a movement whose answer was lost), an order's deposit address (assigned
+   * while the order stays PENDING, and the payer needs it), a payment link's page. Only empty
+   * fields are filled; nothing is published.
+   */
+  private async fillIn(manager: EntityManager, movement: MovementRow, record: P100Record): Promise<MovementRow> {
+    const filled = { p100_id: movement.p100_id ?? record.p100Id, counterparty: movement.counterparty ?? record.counterparty ?? null, url: movement.url ?? record.url ?? null };
+    if (filled.p100_id === movement.p100_id && filled.counterparty === movement.counterparty && filled.url === movement.url) return movement;
+    await manager.query(`UPDATE movements SET p100_id = $2, counterparty = $3, url = $4, updated_at = now() WHERE id = $1`, [movement.id, filled.p100_id, filled.counterparty, filled.url]);
+    return { ...movement, ...filled, updated_at: new Date() };
+  }
+
   private async applyToLedger(manager: EntityManager, movement: MovementRow, to: MovementStatus): Promise<void> {
     if (to === 'COMPLETED') return this.ledger.post(manager, movement);
     if (to === 'FAILED') return this.ledger.release(manager, movement);
@@ -95,8 +108,9 @@ export class MovementSettlement {
   }
 }
 
-/** Stable codes for why P100 failed a movement; the reason keeps P100's words. */
+/** Stable codes for why P100 failed a movement (the record's own when its status says); the reason keeps P100's words. */
 function failureCode(record: P100Record): string {
+  if (record.failureCode) return record.failureCode;
   return /insufficient/i.test(record.failureReason ?? '') ? 'INSUFFICIENT_FUNDS' : 'P100_FAILED';
 }
 

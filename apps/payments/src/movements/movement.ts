@@ -18,6 +18,7 @@ export interface MovementRow {
   p100_status: string | null;
   counterparty: string | null;
   transaction_hash: string | null;
+  url: string | null;
   lock_id: string | null;
   failure_code: string | null;
   failure_reason: string | null;
@@ -29,7 +30,7 @@ export interface MovementRow {
 
 export const MOVEMENT_COLUMNS = `id, kind, external_user_id, request_id, request_hash, status, amount::text AS amount, currency,
   amount_to::text AS amount_to, currency_to, fee::text AS fee, fee_currency, p100_id, p100_status, counterparty, transaction_hash,
-  lock_id, failure_code, failure_reason, created_at, updated_at, settled_at, checks`;
+  url, lock_id, failure_code, failure_reason, created_at, updated_at, settled_at, checks`;
 
 export function toMovementView(row: MovementRow): MovementView {
   return {
@@ -47,6 +48,7 @@ export function toMovementView(row: MovementRow): MovementView {
     p100Status: row.p100_status,
     counterparty: row.counterparty,
     transactionHash: row.transaction_hash,
+    url: row.url,
     failureCode: row.failure_code,
     failureReason: row.failure_reason,
     createdAt: row.created_at.toISOString(),

@@ -12,6 +12,7 @@ export interface NewMovement {
   status: MovementStatus;
   amount: string;
   currency: string;
+  amountTo?: string | null;
   currencyTo?: string | null;
   counterparty?: string | null;
   lockId?: string | null;
@@ -26,6 +27,8 @@ export interface MovementTerms {
   currency?: string;
   currencyTo?: string;
   counterparty?: string;
+  /** An order's lock: one order per lock, so it names the order exactly. */
+  lockId?: string;
 }
 
 type Db = EntityManager | DataSource;
@@ -37,10 +40,10 @@ export class MovementsRepository {
   /** Inserts once per request id; returns the new row, or null when the request id exists. */
   async insert(manager: EntityManager, m: NewMovement): Promise<MovementRow | null> {
     const rows: MovementRow[] = await manager.query(
-      `INSERT INTO movements (id, kind, external_user_id, request_id, request_hash, status, amount, currency, currency_to, counterparty, lock_id, p100_id, p100_status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9, $10, $11, $12, $13)
+      `INSERT INTO movements (id, kind, external_user_id, request_id, request_hash, status, amount, currency, currency_to, counterparty, lock_id, p100_id, p100_status, amount_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9, $10, $11, $12, $13, $14::numeric)
        ON CONFLICT DO NOTHING RETURNING ${MOVEMENT_COLUMNS}`,
-      [m.id, m.kind, m.externalUserId, m.requestId, m.requestHash, m.status, m.amount, m.currency, m.currencyTo ?? null, m.counterparty ?? null, m.lockId ?? null, m.p100Id ?? null, m.p100Status ?? null],
+      [m.id, m.kind, m.externalUserId, m.requestId, m.requestHash, m.status, m.amount, m.currency, m.currencyTo ?? null, m.counterparty ?? null, m.lockId ?? null, m.p100Id ?? null, m.p100Status ?? null, m.amountTo ?? null],
     );
     if (rows[0]) await this.recordTransition(manager, rows[0].id, null, m.status, m.requestId ? 'request' : 'webhook', m.p100Status ?? null);
     return rows[0] ?? null;
@@ -51,10 +54,13 @@ export class MovementsRepository {
     return rows[0];
   }
 
-  /** A user's movement; another user's id answers as not found (ids are not secrets, ownership is). */
-  async getForUser(externalUserId: string, id: string): Promise<MovementRow> {
-    const rows: MovementRow[] = await this.dataSource.query(`SELECT ${MOVEMENT_COLUMNS} FROM movements WHERE id = $1 AND external_user_id = $2`, [id, externalUserId]);
-    if (!rows[0]) throw new DomainError('MOVEMENT_NOT_FOUND', `user ${externalUserId} has no movement ${id}`);
+  /**
+   * A movement of one owner: a user's, or the partner's own (null). Another owner's id answers as
+   * not found (ids are not secrets, ownership is); a user's movement is not the partner's either.
+   */
+  async getForOwner(externalUserId: string | null, id: string): Promise<MovementRow> {
+    const rows: MovementRow[] = await this.dataSource.query(`SELECT ${MOVEMENT_COLUMNS} FROM movements WHERE id = $1 AND external_user_id IS NOT DISTINCT FROM $2`, [id, externalUserId]);
+    if (!rows[0]) throw new DomainError('MOVEMENT_NOT_FOUND', `${externalUserId === null ? 'the partner' : `user ${externalUserId}`} has no movement ${id}`);
     return rows[0];
   }
 
@@ -79,8 +85,9 @@ export class MovementsRepository {
         WHERE kind = ANY($1) AND p100_id IS NULL AND status IN ('REQUESTED', 'UNKNOWN')
           AND ($2::text IS NULL OR external_user_id = $2) AND ($3::numeric IS NULL OR amount = $3::numeric)
           AND ($4::text IS NULL OR currency = $4) AND ($5::text IS NULL OR currency_to = $5) AND ($6::text IS NULL OR counterparty = $6)
+          AND ($7::text IS NULL OR lock_id = $7)
         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [kinds, terms.externalUserId ?? null, terms.amount ?? null, terms.currency ?? null, terms.currencyTo ?? null, terms.counterparty ?? null],
+      [kinds, terms.externalUserId ?? null, terms.amount ?? null, terms.currency ?? null, terms.currencyTo ?? null, terms.counterparty ?? null, terms.lockId ?? null],
     );
     return rows[0];
   }

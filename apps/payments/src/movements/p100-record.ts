@@ -17,6 +17,10 @@ export interface P100Record {
   feeCurrency?: string;
   counterparty?: string;
   transactionHash?: string | null;
+  /** A payment link's page, as P100 created it. */
+  url?: string;
+  /** A stable code for why it failed, when P100's status says (UNDERPAID, EXPIRED); else derived from the reason. */
+  failureCode?: string;
   failureReason?: string | null;
   externalUserId?: string | null;
 }

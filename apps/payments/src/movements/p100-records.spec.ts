@@ -1,6 +1,8 @@
 import { cryptoDepositRecord, cryptoWithdrawalRecord } from '../crypto/crypto.records';
 import { exchangeRecord } from '../exchange/exchange.records';
 import { ledgerEntriesOf } from '../ledger/ledger-entries';
+import { orderRecord } from '../orders/order.records';
+import { paymentLinkRecord } from '../orders/payment-link.records';
 import { rejectedSepaDepositRecord, sepaTransferRecord } from '../sepa/sepa.records';
 import { transferKindOf, transferRecord } from '../transfers/transfer.records';
 import { movesForward } from './movement-lifecycle';
@@ -9,7 +11,7 @@ import type { MovementRow } from './movement';
 const row = (overrides: Partial<MovementRow>): MovementRow => ({
   id: 'm-1', kind: 'exchange', external_user_id: 'user-1', request_id: 'c:k', request_hash: 'h', status: 'PENDING', amount: '100.00', currency: 'eur',
   amount_to: null, currency_to: null, fee: null, fee_currency: null, p100_id: 'p-1', p100_status: null, counterparty: null, transaction_hash: null,
-  lock_id: null, failure_code: null, failure_reason: null, created_at: new Date(), updated_at: new Date(), settled_at: null, checks: 0, ...overrides,
+  url: null, lock_id: null, failure_code: null, failure_reason: null, created_at: new Date(), updated_at: new Date(), settled_at: null, checks: 0, ...overrides,
 });
 
 describe('movement lifecycle', () => {
@@ -56,6 +58,23 @@ describe('P100 reports read into our terms', () => {
     expect(cryptoWithdrawalRecord({ ...common, walletAddress: '0x1' })!.counterparty).toBe('0x1');
   });
 
+  it('maps order statuses, keeps the deposit address once P100 assigned it, and says why an order ended unpaid', () => {
+    const order = { orderId: 'o1', lockId: 'l1', cryptocurrency: 'BTC', totalAmountRequired: '0.0012', receivedAmount: '0', walletAddress: null, network: 'BTC' };
+    const statuses = ['WAITING_FOR_WALLET_ADDRESS', 'WAITING_FOR_PAYMENT', 'WAITING_FOR_CONFIRMATION', 'COMPLETED', 'UNDERPAID', 'EXPIRED'];
+    expect(statuses.map((status) => orderRecord({ ...order, status })!.status)).toEqual(['PENDING', 'PENDING', 'PROCESSING', 'COMPLETED', 'FAILED', 'FAILED']);
+    expect(orderRecord({ ...order, status: 'WAITING_FOR_PAYMENT', walletAddress: 'tb1qaddress' })).toMatchObject({ counterparty: 'tb1qaddress', amount: '0.0012', currency: 'btc' });
+    expect(orderRecord({ ...order, status: 'UNDERPAID', receivedAmount: '0.001' })).toMatchObject({ failureCode: 'UNDERPAID', failureReason: 'the payer sent 0.001 of the 0.0012 btc required' });
+    expect(orderRecord({ ...order, status: 'EXPIRED' })).toMatchObject({ failureCode: 'EXPIRED' });
+    expect(orderRecord({ ...order, status: 'COMPLETED' })!.failureCode).toBeUndefined();
+    expect(orderRecord({ ...order, status: 'REFUNDED' })).toBeUndefined();
+  });
+
+  it('maps payment link statuses, with the page from its details', () => {
+    const link = (status: string) => paymentLinkRecord({ paymentLinkId: 'pl1', status, amount: '49.9', currency: 'EUR', url: 'https://checkout.example/pay/pl1' })!;
+    expect(['ACTIVE', 'PAID', 'EXPIRED'].map((s) => link(s).status)).toEqual(['PENDING', 'COMPLETED', 'FAILED']);
+    expect(link('EXPIRED')).toMatchObject({ failureCode: 'EXPIRED', currency: 'eur', url: 'https://checkout.example/pay/pl1' });
+  });
+
   it('maps crypto deposit statuses, travel-rule hold included', () => {
     const deposit = (status: string) => cryptoDepositRecord({ cryptoDepositId: 'd1', amount: '1', currency: 'btc', status })!.status;
     expect(['WAITING_FOR_VERIFICATION', 'WAITING_FOR_TR_DATA', 'SUCCESSFUL', 'UNSUCCESSFUL'].map(deposit)).toEqual(['PENDING', 'HELD', 'COMPLETED', 'FAILED']);
@@ -75,6 +94,16 @@ describe('ledger entries of each kind', () => {
       { account: 'user:user-1', currency: 'eth', sign: -1, amounts: ['0.01', '0.003'] },
     ]);
     expect(ledgerEntriesOf(row({ kind: 'sepa-transfer' }))[0]!.amounts).toEqual(['100.00']);
+  });
+
+  it('credits the partner once an order or a payment link is paid, and holds nothing while a payer may still not pay', () => {
+    const order = row({ kind: 'order', external_user_id: null, amount: '0.0012', currency: 'btc', amount_to: '100.00', currency_to: 'eur' });
+    expect(ledgerEntriesOf(order)).toEqual([]);
+    expect(ledgerEntriesOf({ ...order, status: 'COMPLETED' })).toEqual([{ account: 'partner', currency: 'eur', sign: 1, amounts: ['100.00'] }]);
+    expect(ledgerEntriesOf({ ...order, status: 'FAILED' })).toEqual([]);
+    const link = row({ kind: 'payment-link', external_user_id: null, amount: '49.90' });
+    expect(ledgerEntriesOf(link)).toEqual([]);
+    expect(ledgerEntriesOf({ ...link, status: 'COMPLETED' })).toEqual([{ account: 'partner', currency: 'eur', sign: 1, amounts: ['49.90'] }]);
   });
 
   it('moves internal transfers between the user and the partner', () => {

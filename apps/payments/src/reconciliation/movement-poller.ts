@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DataSource } from 'typeorm';
 import { MOVEMENT_KINDS } from '@platform/contracts';
 import { counter, gauge } from '@platform/metrics';
+import { PeriodicJob } from '@platform/service';
 import { isFinal } from '../movements/movement-lifecycle';
 import { MovementSettlement } from '../movements/movement-settlement';
 import { MovementsRepository } from '../movements/movements.repository';
@@ -23,9 +24,7 @@ const overdue = gauge('payments_movements_overdue', 'Movements still open after 
 @Injectable()
 export class MovementPoller implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MovementPoller');
-  private timer: NodeJS.Timeout | null = null;
-  private pass: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,17 +32,18 @@ export class MovementPoller implements OnApplicationBootstrap, OnApplicationShut
     private readonly settlement: MovementSettlement,
     private readonly details: P100DetailsReader,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.stopped = false;
-    this.schedule();
+  ) {
+    this.job = new PeriodicJob(config.PAYMENTS_POLL_INTERVAL_MS, () => this.pollOnce(), (error) =>
+      this.logger.warn({ reason: error.message }, 'poller pass failed; next pass later'),
+    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.pass?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** One pass over the due movements; returns how many it settled. Tests call it directly. */
@@ -110,13 +110,4 @@ export class MovementPoller implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.pass = this.pollOnce()
-        .catch((error: unknown) => this.logger.warn({ reason: (error as Error).message }, 'poller pass failed; next pass later'))
-        .finally(() => this.schedule());
-    }, this.config.PAYMENTS_POLL_INTERVAL_MS);
-    this.timer.unref();
-  }
 }

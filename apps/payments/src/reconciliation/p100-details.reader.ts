@@ -4,6 +4,8 @@ import { P100Client } from '@platform/p100-client';
 import { cryptoWithdrawalRecord } from '../crypto/crypto.records';
 import { exchangeRecord } from '../exchange/exchange.records';
 import type { P100Record } from '../movements/p100-record';
+import { orderRecord } from '../orders/order.records';
+import { paymentLinkRecord } from '../orders/payment-link.records';
 import { sepaTransferRecord } from '../sepa/sepa.records';
 import { transferRecord } from '../transfers/transfer.records';
 
@@ -20,6 +22,8 @@ export class P100DetailsReader {
       'transfer-from-partner': async (id) => transferRecord(asBody(await p100.transfers.getDetails(id))),
       'sepa-transfer': async (id) => sepaTransferRecord(asBody(await p100.sepa.getTransferDetails(id))),
       'crypto-withdrawal': async (id) => cryptoWithdrawalRecord(asBody(await p100.crypto.getWithdrawalDetails(id))),
+      order: async (id) => orderRecord(asBody(await p100.orders.getDetails(id))),
+      'payment-link': async (id) => paymentLinkRecord(asBody(await p100.orders.getPaymentLinkDetails(id))),
     };
   }
 

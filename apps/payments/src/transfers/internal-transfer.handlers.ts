@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PaymentsCommands, type MovementView } from '@platform/contracts';
+import { PaymentsCommands, type MovementKind, type MovementView } from '@platform/contracts';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import type { z } from 'zod';
@@ -7,10 +7,15 @@ import { MovementExecutor } from '../movements/movement-executor';
 
 type TransferCommand = z.infer<typeof PaymentsCommands.transferToPartner.schema>;
 
-/** User → partner ("collection", e.g. the partner's own fees). */
+/**
+ * P100's one transfer endpoint serves both directions: the user is its source (to the partner)
+ * or its destination (from the partner); P100 has no user-to-user transfer. Decorated too, so
+ * that Nest finds the constructor's parameter types the subclasses inherit.
+ */
 @Injectable()
-export class TransferToPartnerHandler implements CommandHandler<TransferCommand, MovementView> {
-  readonly schema = PaymentsCommands.transferToPartner.schema;
+abstract class InternalTransferHandler implements CommandHandler<TransferCommand, MovementView> {
+  abstract readonly schema: typeof PaymentsCommands.transferToPartner.schema;
+  protected abstract readonly kind: Extract<MovementKind, 'transfer-to-partner' | 'transfer-from-partner'>;
 
   constructor(
     private readonly executor: MovementExecutor,
@@ -18,45 +23,31 @@ export class TransferToPartnerHandler implements CommandHandler<TransferCommand,
   ) {}
 
   handle({ requestId, ...terms }: TransferCommand): Promise<MovementView> {
+    const { externalUserId, amount, currency } = terms;
+    const parties = this.kind === 'transfer-to-partner' ? { sourceExternalUserId: externalUserId } : { destinationExternalUserId: externalUserId };
     return this.executor.execute({
-      kind: 'transfer-to-partner',
+      kind: this.kind,
       requestId,
       terms,
-      externalUserId: terms.externalUserId,
-      amount: terms.amount,
-      currency: terms.currency,
+      externalUserId,
+      amount,
+      currency,
       operation: 'createInternalTransfer',
-      call: async () => {
-        const { transferId } = await this.p100.transfers.create({ sourceExternalUserId: terms.externalUserId, amount: terms.amount, currency: terms.currency });
-        return { p100Id: transferId };
-      },
+      call: async () => ({ p100Id: (await this.p100.transfers.create({ ...parties, amount, currency })).transferId }),
     });
   }
 }
 
+/** User → partner ("collection", e.g. the partner's own fees). */
+@Injectable()
+export class TransferToPartnerHandler extends InternalTransferHandler {
+  readonly schema = PaymentsCommands.transferToPartner.schema;
+  protected readonly kind = 'transfer-to-partner';
+}
+
 /** Partner → user (e.g. a payout or a refund from the partner's balance). */
 @Injectable()
-export class TransferFromPartnerHandler implements CommandHandler<TransferCommand, MovementView> {
+export class TransferFromPartnerHandler extends InternalTransferHandler {
   readonly schema = PaymentsCommands.transferFromPartner.schema;
-
-  constructor(
-    private readonly executor: MovementExecutor,
-    private readonly p100: P100Client,
-  ) {}
-
-  handle({ requestId, ...terms }: TransferCommand): Promise<MovementView> {
-    return this.executor.execute({
-      kind: 'transfer-from-partner',
-      requestId,
-      terms,
-      externalUserId: terms.externalUserId,
-      amount: terms.amount,
-      currency: terms.currency,
-      operation: 'createInternalTransfer',
-      call: async () => {
-        const { transferId } = await this.p100.transfers.create({ destinationExternalUserId: terms.externalUserId, amount: terms.amount, currency: terms.currency });
-        return { p100Id: transferId };
-      },
-    });
-  }
+  protected readonly kind = 'transfer-from-partner';
 }

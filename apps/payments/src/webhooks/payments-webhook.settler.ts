@@ -11,6 +11,8 @@ import {
   exchangeWebhookSchema,
   ibanStatusWebhookSchema,
   internalTransferWebhookSchema,
+  orderStatusWebhookSchema,
+  paymentLinkWebhookSchema,
   sepaDepositWebhookSchema,
   sepaTransferWebhookSchema,
 } from '@platform/p100-client';
@@ -21,6 +23,8 @@ import type { MovementTerms } from '../movements/movements.repository';
 import { MovementsRepository } from '../movements/movements.repository';
 import { MovementSettlement } from '../movements/movement-settlement';
 import type { P100Record } from '../movements/p100-record';
+import { orderRecord } from '../orders/order.records';
+import { paymentLinkRecord } from '../orders/payment-link.records';
 import { rejectedSepaDepositRecord, sepaDepositRecord, sepaTransferRecord } from '../sepa/sepa.records';
 import { TRANSFER_KINDS, transferKindOf, transferRecord } from '../transfers/transfer.records';
 
@@ -65,6 +69,21 @@ const ROUTES: Record<string, WebhookRoute> = {
   [webhookMessageType('sepa-deposit')]: { schema: sepaDepositWebhookSchema, kinds: () => ['sepa-deposit'], record: sepaDepositRecord, creates: 'sepa-deposit' },
   [webhookMessageType('iban-status')]: { schema: ibanStatusWebhookSchema, kinds: () => ['sepa-deposit'], record: rejectedSepaDepositRecord, creates: 'sepa-deposit' },
   [webhookMessageType('crypto-deposit')]: { schema: cryptoDepositWebhookSchema, kinds: () => ['crypto-deposit'], record: cryptoDepositRecord, creates: 'crypto-deposit' },
+  // Every order status change; one order per lock, so its lockId names an order whose answer was lost.
+  [webhookMessageType('order-status')]: {
+    schema: orderStatusWebhookSchema,
+    kinds: () => ['order'],
+    record: orderRecord,
+    terms: (_r, p) => (typeof p['lockId'] === 'string' ? { lockId: p['lockId'] } : undefined),
+  },
+  // Paid or expired (ACTIVE sends none). A link whose answer was lost has no URL anyone can pay:
+  // its EXPIRED webhook, matched by amount, ends it.
+  [webhookMessageType('payment-link')]: {
+    schema: paymentLinkWebhookSchema,
+    kinds: () => ['payment-link'],
+    record: paymentLinkRecord,
+    terms: (r) => (r.amount && r.currency ? { amount: r.amount, currency: r.currency } : undefined),
+  },
 };
 
 const outcomes = counter('payments_webhooks_settled_total', 'P100 money webhooks by type and what they did: settled, no_change, unmatched, unreadable, ignored', ['type', 'outcome']);

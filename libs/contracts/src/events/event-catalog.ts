@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ONBOARDING_EVENTS_TOPIC, OnboardingEvents } from '../onboarding/onboarding-events';
 import { PAYMENTS_EVENTS_TOPIC, PaymentsEvents } from '../payments/payments-events';
+import { ReconciliationEvents } from '../payments/reconciliation';
 
 export interface EventSpec {
   topic: string;
@@ -33,6 +34,7 @@ export const EVENT_CATALOG: readonly EventSpec[] = [
     schema: e.schema,
   })),
   ...Object.values(PaymentsEvents).map((e) => ({ topic: PAYMENTS_EVENTS_TOPIC, type: e.type, key: 'externalUserId (partner movements: movementId)', description: e.description, payload: 'MovementView', schema: e.schema })),
+  ...Object.values(ReconciliationEvents).map((e) => ({ topic: PAYMENTS_EVENTS_TOPIC, type: e.type, key: 'externalUserId (partner: "partner")', description: e.description, payload: 'DriftView', schema: e.schema })),
 ];
 
 /** The JSON schema (draft 2020-12) a consumer may validate an event's payload with. */

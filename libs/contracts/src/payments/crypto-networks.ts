@@ -34,13 +34,19 @@ export function resolveNetwork(currency: string, network: string | undefined): s
   return wanted !== undefined && networks.includes(wanted) ? wanted : undefined;
 }
 
-/** Adds issues naming `network` or `walletAddress` when they do not fit the currency. */
-export function checkWithdrawalTarget(value: { currency: string; network?: string; walletAddress: string }, ctx: z.RefinementCtx): void {
+/** Adds an issue naming `network` when the currency does not go over it; returns the network otherwise. */
+export function checkNetwork(value: { currency: string; network?: string }, ctx: z.RefinementCtx): string | undefined {
   const network = resolveNetwork(value.currency, value.network);
   if (!network) {
     ctx.addIssue({ code: 'custom', path: ['network'], message: `UNSUPPORTED_NETWORK: ${value.currency} goes over ${(CURRENCY_NETWORKS[value.currency] ?? []).join(' or ') || 'no network'}` });
-    return;
   }
+  return network;
+}
+
+/** Adds issues naming `network` or `walletAddress` when they do not fit the currency. */
+export function checkWithdrawalTarget(value: { currency: string; network?: string; walletAddress: string }, ctx: z.RefinementCtx): void {
+  const network = checkNetwork(value, ctx);
+  if (!network) return;
   const shape = ADDRESS_SHAPES[network];
   if (shape && !shape.test(value.walletAddress)) {
     ctx.addIssue({ code: 'custom', path: ['walletAddress'], message: `INVALID_ADDRESS: not a ${network} address` });

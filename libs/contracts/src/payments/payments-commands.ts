@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { externalUserIdSchema } from '../onboarding/onboarding-commands';
-import { checkWithdrawalTarget, CURRENCY_NETWORKS, resolveNetwork } from './crypto-networks';
+import { checkNetwork, checkWithdrawalTarget } from './crypto-networks';
 import { ibanSchema } from './iban';
 import { cryptoCurrencySchema, currencySchema, positiveAmountSchema, withinCurrencyDecimals } from './money';
 
 export const PAYMENTS_COMMANDS_TOPIC = 'payments.commands';
 
 /** P100 ids we hand back (movement ids are ours, UUIDs); bounded and log-safe. */
-const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"');
-const text = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+export const p100IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"');
+/** Free text we pass on to P100 (titles, names, descriptions): trimmed, bounded, no control characters. */
+export const boundedText = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
 
 /**
  * The caller's Idempotency-Key, scoped by caller (`<caller>:<key>`): the gateway adds it to every
@@ -25,7 +26,7 @@ export type UserPaymentsRef = z.infer<typeof userPaymentsRefSchema>;
 export const executeExchangeSchema = z
   .strictObject({
     externalUserId: externalUserIdSchema,
-    lockId: idSchema,
+    lockId: p100IdSchema,
     amount: positiveAmountSchema,
     currencyFrom: currencySchema,
     currencyTo: currencySchema,
@@ -53,11 +54,11 @@ export const sepaTransferSchema = z
     amount: positiveAmountSchema,
     currency: currencySchema.refine((v) => v === 'eur', { message: 'UNSUPPORTED_CURRENCY: SEPA moves eur only' }).default('eur'),
     destinationIban: ibanSchema,
-    transferTitle: text(140),
+    transferTitle: boundedText(140),
     receiverType: z.enum(RECEIVER_TYPES).optional(),
-    receiverFirstName: text(100).optional(),
-    receiverLastName: text(100).optional(),
-    companyName: text(140).optional(),
+    receiverFirstName: boundedText(100).optional(),
+    receiverLastName: boundedText(100).optional(),
+    companyName: boundedText(140).optional(),
   })
   .superRefine((v, ctx) => {
     withinCurrencyDecimals(v, ctx);
@@ -74,14 +75,12 @@ export const sepaTransferSchema = z
   });
 export type SepaTransferInput = z.infer<typeof sepaTransferSchema>;
 
-const networkSchema = z.string().min(1).max(20).transform((v) => v.toLowerCase());
+export const networkSchema = z.string().min(1).max(20).transform((v) => v.toLowerCase());
 
 export const networkFeeQuerySchema = z
   .strictObject({ currency: cryptoCurrencySchema, network: networkSchema.optional() })
   .superRefine((v, ctx) => {
-    if (!resolveNetwork(v.currency, v.network)) {
-      ctx.addIssue({ code: 'custom', path: ['network'], message: `UNSUPPORTED_NETWORK: ${v.currency} goes over ${(CURRENCY_NETWORKS[v.currency] ?? []).join(' or ')}` });
-    }
+    checkNetwork(v, ctx);
   });
 export type NetworkFeeQuery = z.infer<typeof networkFeeQuerySchema>;
 
@@ -95,9 +94,9 @@ export const cryptoWithdrawalSchema = z
     network: networkSchema.optional(),
     amount: positiveAmountSchema,
     walletAddress: z.string().min(1).max(128),
-    memo: text(255).optional(),
+    memo: boundedText(255).optional(),
     /** Travel rule: who receives the funds. */
-    recipientName: text(140),
+    recipientName: boundedText(140),
     walletType: z.enum(WALLET_TYPES),
     receiverType: z.enum(PARTY_TYPES),
   })
@@ -111,7 +110,7 @@ export type CryptoWithdrawalInput = z.infer<typeof cryptoWithdrawalSchema>;
 export const travelRuleSchema = z.strictObject({
   externalUserId: externalUserIdSchema,
   movementId: z.uuid(),
-  senderName: text(140),
+  senderName: boundedText(140),
   walletType: z.enum(WALLET_TYPES),
   senderType: z.enum(PARTY_TYPES),
 });

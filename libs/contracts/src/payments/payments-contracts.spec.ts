@@ -1,4 +1,16 @@
-import { cryptoWithdrawalSchema, executeExchangeSchema, ibanChecksumValid, ibanSchema, PaymentsCommands, positiveAmountSchema, sepaTransferSchema, settlementEventType } from '../index';
+import {
+  cryptoWithdrawalSchema,
+  executeExchangeSchema,
+  ibanChecksumValid,
+  ibanSchema,
+  orderLockSchema,
+  PartnerPaymentsCommands,
+  paymentLinkSchema,
+  PaymentsCommands,
+  positiveAmountSchema,
+  sepaTransferSchema,
+  settlementEventType,
+} from '../index';
 
 const issues = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
   result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
@@ -52,5 +64,26 @@ describe('payments contracts', () => {
     expect(settlementEventType('exchange', 'COMPLETED')).toBe('payments.exchange.completed.v1');
     expect(settlementEventType('crypto-deposit', 'HELD')).toBe('payments.crypto-deposit.travel-rule-required.v1');
     expect(settlementEventType('exchange', 'PENDING')).toBeUndefined();
+    expect(['COMPLETED', 'FAILED'].map((s) => settlementEventType('order', s as 'COMPLETED'))).toEqual(['payments.order.completed.v1', 'payments.order.failed.v1']);
+    expect(['COMPLETED', 'FAILED'].map((s) => settlementEventType('payment-link', s as 'COMPLETED'))).toEqual(['payments.payment-link.paid.v1', 'payments.payment-link.expired.v1']);
+    expect(settlementEventType('order', 'PROCESSING')).toBeUndefined();
+  });
+
+  it('locks an order for a crypto currency and an EUR amount with cents at most, on a network the currency goes over', () => {
+    expect(orderLockSchema.parse({ currency: 'USDC', amount: '346.59', network: 'POLYGON' })).toEqual({ currency: 'usdc', amount: '346.59', network: 'polygon' });
+    expect(orderLockSchema.safeParse({ currency: 'btc', amount: '10' }).success).toBe(true);
+    expect(issues(orderLockSchema.safeParse({ currency: 'btc', amount: '10.001' }))).toEqual(['amount: eur takes at most 2 decimals']);
+    expect(issues(orderLockSchema.safeParse({ currency: 'btc', amount: '10', network: 'polygon' }))[0]).toMatch(/^network: UNSUPPORTED_NETWORK/);
+    expect(issues(orderLockSchema.safeParse({ currency: 'eur', amount: '10' }))[0]).toMatch(/^currency: UNSUPPORTED_CURRENCY/);
+  });
+
+  it('takes payment links in eur with an https redirect only', () => {
+    expect(paymentLinkSchema.parse({ amount: '49.90' })).toEqual({ amount: '49.90', currency: 'eur' });
+    expect(paymentLinkSchema.safeParse({ amount: '49.90', redirectUrl: 'https://shop.example.com/thanks', description: 'Order #1234' }).success).toBe(true);
+    expect(issues(paymentLinkSchema.safeParse({ amount: '1', redirectUrl: 'http://shop.example.com/thanks' }))).toEqual(['redirectUrl: must be an https URL']);
+    expect(issues(paymentLinkSchema.safeParse({ amount: '1', redirectUrl: `https://shop.example.com/${'a'.repeat(2048)}` }))[0]).toMatch(/^redirectUrl:/);
+    expect(issues(paymentLinkSchema.safeParse({ amount: '1', currency: 'usdc' }))[0]).toMatch(/^currency: UNSUPPORTED_CURRENCY/);
+    expect(issues(paymentLinkSchema.safeParse({ amount: '1.999' }))).toEqual(['amount: eur takes at most 2 decimals']);
+    expect(issues(PartnerPaymentsCommands.generateHostedCheckout.schema.safeParse({ amount: '1' }))).toEqual(['requestId: Invalid input: expected string, received undefined']);
   });
 });

@@ -23,6 +23,10 @@ export const PaymentsEvents = {
   cryptoDepositTravelRuleRequired: event('payments.crypto-deposit.travel-rule-required.v1', 'P100 holds an incoming crypto deposit until the sender\'s travel-rule data is submitted.'),
   cryptoDepositReceived: event('payments.crypto-deposit.received.v1', 'An incoming crypto deposit was credited.'),
   cryptoDepositRejected: event('payments.crypto-deposit.rejected.v1', 'An incoming crypto deposit was refused (UNSUCCESSFUL at P100).'),
+  orderCompleted: event('payments.order.completed.v1', 'A partner order was paid in full and converted: amountTo EUR credited to the partner (externalUserId null).'),
+  orderFailed: event('payments.order.failed.v1', 'A partner order ended unpaid: failureCode UNDERPAID (less than amount arrived) or EXPIRED (nothing before the window closed), with P100\'s figures in failureReason.'),
+  paymentLinkPaid: event('payments.payment-link.paid.v1', 'A payment link or hosted checkout was paid: amount EUR credited to the partner (externalUserId null).'),
+  paymentLinkExpired: event('payments.payment-link.expired.v1', 'A payment link or hosted checkout expired unpaid (failureCode EXPIRED).'),
 } as const;
 
 export type PaymentsEventName = keyof typeof PaymentsEvents;
@@ -35,6 +39,8 @@ const SETTLEMENT_EVENTS: Partial<Record<MovementKind, Partial<Record<MovementSta
   'sepa-deposit': { COMPLETED: 'sepaDepositReceived', FAILED: 'sepaDepositRejected' },
   'crypto-withdrawal': { COMPLETED: 'cryptoWithdrawalCompleted', FAILED: 'cryptoWithdrawalFailed' },
   'crypto-deposit': { HELD: 'cryptoDepositTravelRuleRequired', COMPLETED: 'cryptoDepositReceived', FAILED: 'cryptoDepositRejected' },
+  order: { COMPLETED: 'orderCompleted', FAILED: 'orderFailed' },
+  'payment-link': { COMPLETED: 'paymentLinkPaid', FAILED: 'paymentLinkExpired' },
 };
 
 /** The event a movement entering `status` publishes, if any (most intermediate steps publish none). */

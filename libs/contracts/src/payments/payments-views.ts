@@ -3,8 +3,22 @@ import { decimalSchema } from './money';
 
 const isoTimestamp = z.string().describe('RFC 3339 timestamp');
 
-/** Kinds of money movement the platform tracks, outgoing (ours) and incoming (P100 credits by itself). */
-export const MOVEMENT_KINDS = ['exchange', 'transfer-to-partner', 'transfer-from-partner', 'sepa-transfer', 'crypto-withdrawal', 'sepa-deposit', 'crypto-deposit'] as const;
+/**
+ * Kinds of money movement the platform tracks, outgoing (ours) and incoming (P100 credits by
+ * itself). `order` and `payment-link` are the partner's (externalUserId null): a payer pays in
+ * crypto, P100 settles EUR to the partner's balance.
+ */
+export const MOVEMENT_KINDS = [
+  'exchange',
+  'transfer-to-partner',
+  'transfer-from-partner',
+  'sepa-transfer',
+  'crypto-withdrawal',
+  'sepa-deposit',
+  'crypto-deposit',
+  'order',
+  'payment-link',
+] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 /**
@@ -23,20 +37,23 @@ export const movementViewSchema = z.object({
   kind: z.enum(MOVEMENT_KINDS),
   externalUserId: z.string().nullable().describe('null for the partner'),
   status: z.enum(MOVEMENT_STATUSES),
+  /** Order: the crypto the payer must send (the lock's quote). */
   amount: decimalSchema,
   currency: z.string(),
-  /** Exchange: what the user receives, after P100's fee (known once COMPLETED). */
+  /** Exchange: what the user receives, after P100's fee (known once COMPLETED). Order: the EUR P100 settles to the partner (fixed by the lock). */
   amountTo: decimalSchema.nullable(),
   currencyTo: z.string().nullable(),
   /** P100's fee, in `feeCurrency`, once known. */
   fee: decimalSchema.nullable(),
   feeCurrency: z.string().nullable(),
-  /** P100's id (exchangeId, transferId, withdrawalId, deposit id); null until P100 answered. */
+  /** P100's id (exchangeId, transferId, withdrawalId, deposit id, orderId, paymentLinkId); null until P100 answered. */
   p100Id: z.string().nullable(),
   p100Status: z.string().nullable(),
-  /** Where the money went or came from: IBAN, wallet address; null for internal moves. */
+  /** Where the money went or came from: IBAN, wallet address (an order's: where the payer pays, once P100 assigned it); null for internal moves. */
   counterparty: z.string().nullable(),
   transactionHash: z.string().nullable(),
+  /** Payment link or hosted checkout: the page the payer opens; null for other kinds. */
+  url: z.string().nullable(),
   /** Why a FAILED movement failed: a stable code and P100's reason. */
   failureCode: z.string().nullable(),
   failureReason: z.string().nullable(),
@@ -60,6 +77,23 @@ export const exchangeLockViewSchema = z.object({
   expiresAt: isoTimestamp,
 });
 export type ExchangeLockView = z.infer<typeof exchangeLockViewSchema>;
+
+/**
+ * An order's rate lock (P100's OrderLockResponse): the payer sends `amount` of `currency` over
+ * `network`, P100 settles `amountEur` to the partner. Create the order before `expiresAt`, once.
+ */
+export const orderLockViewSchema = z.object({
+  lockId: z.string(),
+  currency: z.string(),
+  network: z.string(),
+  /** Crypto to pay, cut to the currency's decimals. */
+  amount: decimalSchema,
+  amountEur: decimalSchema,
+  /** EUR per unit of `currency`. */
+  rate: decimalSchema,
+  expiresAt: isoTimestamp,
+});
+export type OrderLockView = z.infer<typeof orderLockViewSchema>;
 
 export const sepaDepositInfoViewSchema = z.object({
   iban: z.string(),

@@ -5,3 +5,4 @@ export { HttpErrorFilter, sendHttpError, toHttpError, type ErrorBody } from './h
 export { parseInput } from './parse-input';
 export { kafkaSettingsFromEnv } from './kafka-settings-from-env';
 export { runService } from './run-service';
+export { PeriodicJob } from './periodic-job';

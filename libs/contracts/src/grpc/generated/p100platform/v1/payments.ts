@@ -10,6 +10,55 @@ export const protobufPackage = "p100platform.v1";
 
 export const protobufFileName = "p100platform/v1/payments.proto";
 
+export interface GetOrderRatesRequest {
+}
+
+export interface LockOrderRateRequest {
+  /** The crypto the payer sends (not eur). */
+  currency?:
+    | string
+    | undefined;
+  /** The EUR to settle, at most 2 decimals. */
+  amount?:
+    | string
+    | undefined;
+  /** Absent: the currency's default network (usdc/usdt: ethereum). */
+  network?: string | undefined;
+}
+
+export interface CreateOrderRequest {
+  /** From LockOrderRate; good for one order before it expires. */
+  lockId?: string | undefined;
+}
+
+export interface GeneratePaymentLinkRequest {
+  /** EUR, at most 2 decimals. */
+  amount?:
+    | string
+    | undefined;
+  /** eur, the only settlement currency (the default when absent). */
+  currency?: string | undefined;
+  description?:
+    | string
+    | undefined;
+  /** https only: where P100 sends the payer afterwards. */
+  redirectUrl?: string | undefined;
+}
+
+export interface GenerateHostedCheckoutRequest {
+  amount?: string | undefined;
+  currency?: string | undefined;
+  description?: string | undefined;
+  redirectUrl?: string | undefined;
+}
+
+export interface GetPartnerMovementRequest {
+  movementId?: string | undefined;
+}
+
+export interface GetPartnerLedgerRequest {
+}
+
 export interface GetExchangeRatesRequest {
   externalUserId?: string | undefined;
 }
@@ -156,6 +205,26 @@ export interface ExchangeLock {
 }
 
 /**
+ * An order's rate lock: the payer sends `amount` of `currency` over `network`, P100 settles
+ * `amount_eur` to the partner. Exact decimal strings; create the order before expires_at, once.
+ */
+export interface OrderLock {
+  lockId?: string | undefined;
+  currency?: string | undefined;
+  network?: string | undefined;
+  amount?: string | undefined;
+  amountEur?:
+    | string
+    | undefined;
+  /** EUR per unit of currency. */
+  rate?:
+    | string
+    | undefined;
+  /** RFC 3339. */
+  expiresAt?: string | undefined;
+}
+
+/**
  * A money movement and where it is in its lifecycle: REQUESTED -> PENDING -> PROCESSING ->
  * COMPLETED or FAILED. UNKNOWN: P100's answer was lost; it is settled by asking P100, never by
  * sending again. HELD: an incoming crypto deposit waits for its travel-rule data.
@@ -167,7 +236,7 @@ export interface Movement {
     | undefined;
   /**
    * exchange, transfer-to-partner, transfer-from-partner, sepa-transfer, crypto-withdrawal,
-   * sepa-deposit or crypto-deposit.
+   * sepa-deposit, crypto-deposit, or the partner's order or payment-link.
    */
   kind?:
     | string
@@ -177,12 +246,18 @@ export interface Movement {
     | string
     | undefined;
   /** REQUESTED, UNKNOWN, PENDING, HELD, PROCESSING, COMPLETED or FAILED. */
-  status?: string | undefined;
+  status?:
+    | string
+    | undefined;
+  /** Order: the crypto the payer must send. */
   amount?: string | undefined;
   currency?:
     | string
     | undefined;
-  /** Exchange: what the user receives after P100's fee, once COMPLETED. */
+  /**
+   * Exchange: what the user receives after P100's fee, once COMPLETED. Order: the EUR P100
+   * settles to the partner (fixed by the lock).
+   */
   amountTo?: string | undefined;
   currencyTo?:
     | string
@@ -197,7 +272,10 @@ export interface Movement {
   p100Status?:
     | string
     | undefined;
-  /** IBAN or wallet address; absent for internal moves. */
+  /**
+   * IBAN or wallet address (an order's: where the payer pays, once P100 assigned it); absent
+   * for internal moves.
+   */
   counterparty?: string | undefined;
   transactionHash?:
     | string
@@ -210,7 +288,11 @@ export interface Movement {
   /** RFC 3339 timestamps. */
   createdAt?: string | undefined;
   updatedAt?: string | undefined;
-  settledAt?: string | undefined;
+  settledAt?:
+    | string
+    | undefined;
+  /** Payment link or hosted checkout: the page the payer opens. */
+  url?: string | undefined;
 }
 
 export interface SepaDepositInfo {
