@@ -6,11 +6,11 @@ import { createP100WebhooksConsumer, P100_EVENT_EFFECT, P100EventsModule } from 
 import { MessagingModule, PlatformModule, kafkaSettingsFromEnv } from '@platform/service';
 import { PaymentsCommandsController } from './commands/payments-commands.controller';
 import { GetNetworkFeeHandler } from './crypto/get-network-fee.handler';
-import { SubmitTravelRuleHandler } from './crypto/submit-travel-rule.handler';
-import { WithdrawCryptoHandler } from './crypto/withdraw-crypto.handler';
-import { ExecuteExchangeHandler } from './exchange/execute-exchange.handler';
-import { GetExchangeRatesHandler } from './exchange/get-exchange-rates.handler';
-import { LockExchangeRateHandler } from './exchange/lock-exchange-rate.handler';
+import { PartnerSubmitTravelRuleHandler, SubmitTravelRuleHandler } from './crypto/submit-travel-rule.handler';
+import { PartnerWithdrawCryptoHandler, WithdrawCryptoHandler } from './crypto/withdraw-crypto.handler';
+import { ExecuteExchangeHandler, PartnerExecuteExchangeHandler } from './exchange/execute-exchange.handler';
+import { GetExchangeRatesHandler, PartnerGetExchangeRatesHandler } from './exchange/get-exchange-rates.handler';
+import { LockExchangeRateHandler, PartnerLockExchangeRateHandler } from './exchange/lock-exchange-rate.handler';
 import { RateLocksRepository } from './exchange/rate-locks.repository';
 import { GetLedgerHandler } from './ledger/get-ledger.handler';
 import { GetPartnerLedgerHandler } from './ledger/get-partner-ledger.handler';
@@ -18,6 +18,7 @@ import { ShadowLedger } from './ledger/shadow-ledger';
 import { CreateP100Events1763900000300 } from './migrations/1763900000300-create-p100-events';
 import { CreateMovements1764800000000 } from './migrations/1764800000000-create-movements';
 import { AddOrdersAndPaymentLinks1764800000200 } from './migrations/1764800000200-add-orders-and-payment-links';
+import { AllowPartnerExchangeLocks1764800000300 } from './migrations/1764800000300-allow-partner-exchange-locks';
 import { CreateReconciliationDrifts1764800000100 } from './migrations/1764800000100-create-reconciliation-drifts';
 import { GetMovementHandler } from './movements/get-movement.handler';
 import { GetPartnerMovementHandler } from './movements/get-partner-movement.handler';
@@ -36,8 +37,8 @@ import { MovementPoller } from './reconciliation/movement-poller';
 import { CreatePartnerWalletHandler, GetPartnerBalancesHandler, GetPartnerTransactionHistoryHandler } from './partner/partner-account.handlers';
 import { ListDriftsHandler, RunReconciliationHandler } from './reconciliation/reconciliation-commands.handlers';
 import { P100DetailsReader } from './reconciliation/p100-details.reader';
-import { GetSepaContactsHandler, GetSepaDepositInfoHandler } from './sepa/sepa-deposit-info.handlers';
-import { SendSepaTransferHandler } from './sepa/send-sepa-transfer.handler';
+import { GetSepaContactsHandler, GetSepaDepositInfoHandler, PartnerGetSepaContactsHandler, PartnerGetSepaDepositInfoHandler } from './sepa/sepa-deposit-info.handlers';
+import { PartnerSendSepaTransferHandler, SendSepaTransferHandler } from './sepa/send-sepa-transfer.handler';
 import { TransferFromPartnerHandler, TransferToPartnerHandler } from './transfers/internal-transfer.handlers';
 import { PaymentsWebhookSettler } from './webhooks/payments-webhook.settler';
 
@@ -51,7 +52,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: config.DATABASE_URL,
           schema: SCHEMA,
-          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateP100Events1763900000300, CreateMovements1764800000000, CreateReconciliationDrifts1764800000100, AddOrdersAndPaymentLinks1764800000200],
+          migrations: [CreateMessagingTables1763900000000, AddIntentSubject1764700000000, CreateP100Events1763900000300, CreateMovements1764800000000, CreateReconciliationDrifts1764800000100, AddOrdersAndPaymentLinks1764800000200, AllowPartnerExchangeLocks1764800000300],
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, SERVICE_NAME), databaseUrl: config.DATABASE_URL, schema: SCHEMA }),
         // Exchange, SEPA, crypto, transfer and order payloads carry no credentials (P100's
@@ -91,6 +92,14 @@ export class AppModule {
         GetNetworkFeeHandler,
         WithdrawCryptoHandler,
         SubmitTravelRuleHandler,
+        PartnerGetExchangeRatesHandler,
+        PartnerLockExchangeRateHandler,
+        PartnerExecuteExchangeHandler,
+        PartnerGetSepaDepositInfoHandler,
+        PartnerGetSepaContactsHandler,
+        PartnerSendSepaTransferHandler,
+        PartnerWithdrawCryptoHandler,
+        PartnerSubmitTravelRuleHandler,
         GetMovementHandler,
         GetLedgerHandler,
         GetOrderRatesHandler,

@@ -31,6 +31,12 @@ const OTHER_IBAN = 'FR1420041010050500013M02606';
 const ETH_ADDRESS = `0x${'5a'.repeat(20)}`;
 
 const uid = (label: string) => `pay-${label}-${randomBytes(4).toString('hex')}`;
+/** A German IBAN no one has used (valid mod-97 check digits): on nobody's SEPA contact list, whatever earlier runs left in the sandbox. */
+const freshIban = () => {
+  const bban = Array.from(randomBytes(18), (b) => String(b % 10)).join('');
+  const check = 98n - (BigInt(`${bban}131400`) % 97n);
+  return `DE${String(check).padStart(2, '0')}${bban}`;
+};
 const key = () => randomUUID();
 /** Decimal strings compared as numbers written the same way ("10.50" = "10.5"); never through a float. */
 const dec = (value: string) => {
@@ -474,6 +480,86 @@ describe('payments through every hop, settled exactly once, with a shadow ledger
       const again = await call('POST', '/v1/partner/wallets', { idempotencyKey, correlationId, body: { currency: 'usdt', network: 'polygon' } });
       expect(again).toEqual(expect.objectContaining({ status: 202, body: wallet.body }));
       expect(await p100Calls(correlationId, 'POST', '/v1/partner/wallet')).toBe(1);
+    });
+  });
+
+  describe('the partner\'s own movements', () => {
+    /** The partner's ledger per currency as the gateway answers it (absent before its first movement). */
+    const partnerLedger = async () => {
+      const res = await call('GET', '/v1/partner/ledger');
+      expect(res).toMatchObject({ status: 200, body: { externalUserId: null } });
+      return Object.fromEntries((res.body.balances as Array<{ currency: string; posted: string; pending: string }>).map((b) => [b.currency, b]));
+    };
+    const posted = async (currency: string) => (await partnerLedger())[currency]?.posted ?? '0';
+    /** a + b, exactly (Postgres numeric), written as dec() writes it. */
+    const sum = async (...terms: string[]) => dec((await db.query(`SELECT trim_scale(${terms.map((_, i) => `$${i + 1}::numeric`).join(' + ')})::text AS sum`, terms)).rows[0].sum);
+    /** Funds the partner at P100 behind the platform's back: the ledger holds only our movements, so the tests below compare deltas. */
+    const credit = async (currency: string, amount: string) => expect((await sandbox('POST', '/admin/ledger/credit', { partner: true, currency, amount })).status).toBe(200);
+
+    beforeAll(async () => {
+      // Movements of the partner's from the flows above are settled: the deltas below are ours alone.
+      await eventually(
+        () => db.query(`SELECT count(*)::int AS n FROM payments.ledger_entries WHERE account = 'partner' AND state = 'pending'`),
+        (r) => r.rows[0].n === 0,
+      );
+    });
+
+    it('exchanges the partner\'s own balance with a partner lock; the ledger moves by the amount and the net amountTo', async () => {
+      await credit('eur', '500.00');
+      const rates = await call('GET', '/v1/partner/exchange/rates');
+      expect(rates.status).toBe(200);
+      expect(rates.body.rates).toEqual(expect.arrayContaining([expect.objectContaining({ currency: 'btc', rateEur: expect.stringMatching(/^\d+(\.\d+)?$/) })]));
+      const lock = await call('POST', '/v1/partner/exchange/locks');
+      expect(lock).toMatchObject({ status: 201, body: { lockId: expect.any(String), feePercentage: expect.any(String) } });
+      // A partner lock is the partner's: a user cannot exchange with it.
+      const foreign = await call('POST', `/v1/users/${uid('x')}/exchanges`, { idempotencyKey: key(), body: { lockId: lock.body.lockId, amount: '1.00', currencyFrom: 'eur', currencyTo: 'btc' } });
+      expect(foreign).toMatchObject({ status: 404, body: { error: { code: 'RATE_LOCK_NOT_FOUND' } } });
+
+      const [eurBefore, btcBefore] = [await posted('eur'), await posted('btc')];
+      const executed = await call('POST', '/v1/partner/exchanges', { idempotencyKey: key(), body: { lockId: lock.body.lockId, amount: '100.00', currencyFrom: 'eur', currencyTo: 'btc' } });
+      expect(executed).toMatchObject({ status: 202, body: { kind: 'exchange', externalUserId: null, status: 'PENDING', amount: '100.00', currency: 'eur', currencyTo: 'btc', p100Id: expect.any(String) } });
+      const completed = (await settled(executed.body.movementId, 'payments.exchange.completed.v1')).value as MovementView;
+      expect(completed).toMatchObject({ status: 'COMPLETED', externalUserId: null, amountTo: expect.stringMatching(/^\d+\.\d+$/), feeCurrency: 'btc' });
+
+      const after = await partnerLedger();
+      expect(dec(after.eur!.posted)).toBe(await sum(eurBefore, '-100.00'));
+      expect(dec(after.btc!.posted)).toBe(await sum(btcBefore, completed.amountTo!));
+      const read = await call('GET', `/v1/partner/movements/${executed.body.movementId}`);
+      expect(read).toMatchObject({ status: 200, body: { status: 'COMPLETED', amountTo: completed.amountTo } });
+    });
+
+    it('pays out SEPA from the partner\'s balance; P100\'s closed loop refuses an IBAN off the partner\'s contact list, with its reason', async () => {
+      const info = await call('GET', '/v1/partner/sepa/deposit-info');
+      expect(info).toMatchObject({ status: 200, body: { iban: expect.any(String), title: expect.any(String) } });
+      const contacts = await call('GET', '/v1/partner/sepa/contacts');
+      expect(contacts.status).toBe(200);
+      const elsewhere = freshIban();
+      expect(contacts.body.contacts).not.toContainEqual(expect.objectContaining({ iban: elsewhere }));
+
+      const before = await posted('eur');
+      const refused = await call('POST', '/v1/partner/sepa-transfers', { idempotencyKey: key(), body: { amount: '10.00', destinationIban: elsewhere, transferTitle: 'supplier' } });
+      expect(refused).toMatchObject({ status: 202, body: { kind: 'sepa-transfer', externalUserId: null, counterparty: elsewhere, p100Id: expect.any(String) } });
+      // Settled by the partner-sepa-transfer webhook.
+      const failed = (await settled(refused.body.movementId, 'payments.sepa-transfer.failed.v1')).value as MovementView;
+      expect(failed).toMatchObject({ status: 'FAILED', externalUserId: null, failureReason: expect.stringMatching(/destination-not-allowed/) });
+      const { rows } = await db.query(`SELECT source FROM payments.movement_transitions WHERE movement_id = $1 AND to_status = 'FAILED'`, [refused.body.movementId]);
+      expect(rows).toEqual([{ source: 'webhook' }]);
+      const after = await partnerLedger();
+      expect({ posted: dec(after.eur!.posted), pending: dec(after.eur!.pending) }).toEqual({ posted: dec(before), pending: dec(before) });
+    });
+
+    it('withdraws crypto from the partner\'s balance with the service and network fees deducted', async () => {
+      await credit('eth', '0.1');
+      const before = await posted('eth');
+      const withdrawal = await call('POST', '/v1/partner/crypto-withdrawals', {
+        idempotencyKey: key(),
+        body: { currency: 'eth', amount: '0.01', walletAddress: ETH_ADDRESS, recipientName: 'Acme Treasury', walletType: 'CUSTODIAL', receiverType: 'LEGAL' },
+      });
+      expect(withdrawal).toMatchObject({ status: 202, body: { kind: 'crypto-withdrawal', externalUserId: null, status: 'PENDING', counterparty: ETH_ADDRESS } });
+      const completed = (await settled(withdrawal.body.movementId, 'payments.crypto-withdrawal.completed.v1')).value as MovementView;
+      expect(completed).toMatchObject({ externalUserId: null, transactionHash: expect.any(String), fee: expect.any(String), feeCurrency: 'eth' });
+      expect(dec(completed.fee!)).not.toBe('0');
+      expect(dec(await posted('eth'))).toBe(await sum(before, '-0.01', `-${completed.fee!}`));
     });
   });
 

@@ -5,11 +5,11 @@ import { CommandDispatcher, kafkaTopic } from '@platform/kafka';
 import { p100ErrorToReply } from '@platform/p100-client';
 import { ListP100EventsQuery } from '@platform/p100-events';
 import { GetNetworkFeeHandler } from '../crypto/get-network-fee.handler';
-import { SubmitTravelRuleHandler } from '../crypto/submit-travel-rule.handler';
-import { WithdrawCryptoHandler } from '../crypto/withdraw-crypto.handler';
-import { ExecuteExchangeHandler } from '../exchange/execute-exchange.handler';
-import { GetExchangeRatesHandler } from '../exchange/get-exchange-rates.handler';
-import { LockExchangeRateHandler } from '../exchange/lock-exchange-rate.handler';
+import { PartnerSubmitTravelRuleHandler, SubmitTravelRuleHandler } from '../crypto/submit-travel-rule.handler';
+import { PartnerWithdrawCryptoHandler, WithdrawCryptoHandler } from '../crypto/withdraw-crypto.handler';
+import { ExecuteExchangeHandler, PartnerExecuteExchangeHandler } from '../exchange/execute-exchange.handler';
+import { GetExchangeRatesHandler, PartnerGetExchangeRatesHandler } from '../exchange/get-exchange-rates.handler';
+import { LockExchangeRateHandler, PartnerLockExchangeRateHandler } from '../exchange/lock-exchange-rate.handler';
 import { GetLedgerHandler } from '../ledger/get-ledger.handler';
 import { GetPartnerLedgerHandler } from '../ledger/get-partner-ledger.handler';
 import { GetMovementHandler } from '../movements/get-movement.handler';
@@ -21,8 +21,8 @@ import { LockOrderRateHandler } from '../orders/lock-order-rate.handler';
 import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from '../payments.topics';
 import { CreatePartnerWalletHandler, GetPartnerBalancesHandler, GetPartnerTransactionHistoryHandler } from '../partner/partner-account.handlers';
 import { ListDriftsHandler, RunReconciliationHandler } from '../reconciliation/reconciliation-commands.handlers';
-import { GetSepaContactsHandler, GetSepaDepositInfoHandler } from '../sepa/sepa-deposit-info.handlers';
-import { SendSepaTransferHandler } from '../sepa/send-sepa-transfer.handler';
+import { GetSepaContactsHandler, GetSepaDepositInfoHandler, PartnerGetSepaContactsHandler, PartnerGetSepaDepositInfoHandler } from '../sepa/sepa-deposit-info.handlers';
+import { PartnerSendSepaTransferHandler, SendSepaTransferHandler } from '../sepa/send-sepa-transfer.handler';
 import { TransferFromPartnerHandler, TransferToPartnerHandler } from '../transfers/internal-transfer.handlers';
 
 /**
@@ -60,6 +60,14 @@ export class PaymentsCommandsController {
     partnerBalances: GetPartnerBalancesHandler,
     partnerHistory: GetPartnerTransactionHistoryHandler,
     partnerWallet: CreatePartnerWalletHandler,
+    partnerRates: PartnerGetExchangeRatesHandler,
+    partnerLock: PartnerLockExchangeRateHandler,
+    partnerExchange: PartnerExecuteExchangeHandler,
+    partnerDepositInfo: PartnerGetSepaDepositInfoHandler,
+    partnerContacts: PartnerGetSepaContactsHandler,
+    partnerSepaTransfer: PartnerSendSepaTransferHandler,
+    partnerWithdraw: PartnerWithdrawCryptoHandler,
+    partnerTravelRule: PartnerSubmitTravelRuleHandler,
   ) {
     this.dispatcher = new CommandDispatcher(
       PAYMENTS_COMMANDS_TOPIC,
@@ -85,6 +93,14 @@ export class PaymentsCommandsController {
         [PartnerPaymentsCommands.generateHostedCheckout.type]: hostedCheckout,
         [PartnerPaymentsCommands.getPartnerMovement.type]: partnerMovement,
         [PartnerPaymentsCommands.getPartnerLedger.type]: partnerLedger,
+        [PartnerPaymentsCommands.getExchangeRates.type]: partnerRates,
+        [PartnerPaymentsCommands.lockExchangeRate.type]: partnerLock,
+        [PartnerPaymentsCommands.executeExchange.type]: partnerExchange,
+        [PartnerPaymentsCommands.getSepaDepositInfo.type]: partnerDepositInfo,
+        [PartnerPaymentsCommands.getSepaContacts.type]: partnerContacts,
+        [PartnerPaymentsCommands.sendSepaTransfer.type]: partnerSepaTransfer,
+        [PartnerPaymentsCommands.withdrawCrypto.type]: partnerWithdraw,
+        [PartnerPaymentsCommands.submitTravelRule.type]: partnerTravelRule,
         [ReconciliationCommands.listDrifts.type]: listDrifts,
         [ReconciliationCommands.runReconciliation.type]: runReconciliation,
         [PartnerAccountCommands.getBalances.type]: partnerBalances,

@@ -1,38 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { PaymentsCommands, resolveNetwork, type MovementView } from '@platform/contracts';
+import { PartnerPaymentsCommands, PaymentsCommands, resolveNetwork, type MovementView, type PartnerCryptoWithdrawalInput } from '@platform/contracts';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
-import type { z } from 'zod';
+import type { z, ZodType } from 'zod';
 import { MovementExecutor } from '../movements/movement-executor';
 
 type WithdrawCryptoCommand = z.infer<typeof PaymentsCommands.withdrawCrypto.schema>;
+type PartnerWithdrawCryptoCommand = z.infer<typeof PartnerPaymentsCommands.withdrawCrypto.schema>;
 
 /**
- * Crypto payout from a user's balance. Never repeated after an ambiguous failure: a second send
- * would pay twice on chain, where nothing can be taken back.
+ * Crypto payout from a user's balance or the partner's own (owner null). Never repeated after an
+ * ambiguous failure: a second send would pay twice on chain, where nothing can be taken back.
+ * Decorated too, so that Nest finds the constructor's parameter types the subclasses inherit.
  */
 @Injectable()
-export class WithdrawCryptoHandler implements CommandHandler<WithdrawCryptoCommand, MovementView> {
-  readonly schema = PaymentsCommands.withdrawCrypto.schema;
+abstract class CryptoPayout<C extends PartnerCryptoWithdrawalInput & { requestId: string }> implements CommandHandler<C, MovementView> {
+  abstract readonly schema: ZodType<C>;
+  /** The user whose balance pays; null: the partner's. */
+  protected abstract owner(command: C): string | null;
 
   constructor(
     private readonly executor: MovementExecutor,
     private readonly p100: P100Client,
   ) {}
 
-  handle({ requestId, ...terms }: WithdrawCryptoCommand): Promise<MovementView> {
+  handle(command: C): Promise<MovementView> {
+    const { requestId, ...terms } = command;
+    const externalUserId = this.owner(command);
     return this.executor.execute({
       kind: 'crypto-withdrawal',
       requestId,
       terms,
-      externalUserId: terms.externalUserId,
+      externalUserId,
       amount: terms.amount,
       currency: terms.currency,
       counterparty: terms.walletAddress,
-      operation: 'createCryptoWithdrawal',
+      operation: externalUserId === null ? 'partnerCreateCryptoWithdrawal' : 'createCryptoWithdrawal',
       call: async () => {
-        const { withdrawalId } = await this.p100.crypto.createWithdrawal({
-          sourceExternalUserId: terms.externalUserId,
+        const withdrawal = {
           currency: terms.currency,
           amount: terms.amount,
           walletAddress: terms.walletAddress,
@@ -41,9 +46,29 @@ export class WithdrawCryptoHandler implements CommandHandler<WithdrawCryptoComma
           name: terms.recipientName,
           walletType: terms.walletType,
           receiverType: terms.receiverType,
-        });
+        };
+        const { withdrawalId } =
+          externalUserId === null ? await this.p100.crypto.partnerCreateWithdrawal(withdrawal) : await this.p100.crypto.createWithdrawal({ sourceExternalUserId: externalUserId, ...withdrawal });
         return { p100Id: withdrawalId };
       },
     });
+  }
+}
+
+/** A user's withdrawal. */
+@Injectable()
+export class WithdrawCryptoHandler extends CryptoPayout<WithdrawCryptoCommand> {
+  readonly schema = PaymentsCommands.withdrawCrypto.schema;
+  protected owner(command: WithdrawCryptoCommand): string {
+    return command.externalUserId;
+  }
+}
+
+/** The partner's withdrawal from its own balance. */
+@Injectable()
+export class PartnerWithdrawCryptoHandler extends CryptoPayout<PartnerWithdrawCryptoCommand> {
+  readonly schema = PartnerPaymentsCommands.withdrawCrypto.schema;
+  protected owner(): null {
+    return null;
   }
 }

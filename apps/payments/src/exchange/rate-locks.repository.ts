@@ -3,17 +3,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '@platform/contracts';
 import { PAYMENTS_CONFIG, type PaymentsConfig } from '../payments.config';
 
-/** What a lock is for: a user's exchange, or an order of the partner's. */
+/** What a lock is for: an exchange (a user's or the partner's), or an order of the partner's. */
 export type RateLockPurpose = 'exchange' | 'order';
 
-/** Whose lock it is: a user's (exchange) or the partner's (externalUserId null, orders). */
+/** Whose lock it is: a user's (exchange) or the partner's (externalUserId null: orders, partner exchanges). */
 export interface RateLockOwner {
   purpose: RateLockPurpose;
   externalUserId: string | null;
 }
 
 export type RememberedLock =
-  | { purpose: 'exchange'; lockId: string; externalUserId: string; feePercentage: string; createdAt: string; expiresAt: string }
+  | { purpose: 'exchange'; lockId: string; externalUserId: string | null; feePercentage: string; createdAt: string; expiresAt: string }
   | { purpose: 'order'; lockId: string; currency: string; network: string; amount: string; amountEur: string; rate: string; expiresAt: string };
 
 /** An order lock's quote, which the order is created from. */

@@ -23,6 +23,8 @@ export interface NewMovement {
 /** What identifies a movement whose P100 id we never learnt (its answer was lost): its terms. */
 export interface MovementTerms {
   externalUserId?: string | null;
+  /** Whose movements may match: only the partner's (externalUserId null) or only users'; absent: anyone's. */
+  owner?: 'partner' | 'user';
   amount?: string;
   currency?: string;
   currencyTo?: string;
@@ -86,8 +88,9 @@ export class MovementsRepository {
           AND ($2::text IS NULL OR external_user_id = $2) AND ($3::numeric IS NULL OR amount = $3::numeric)
           AND ($4::text IS NULL OR currency = $4) AND ($5::text IS NULL OR currency_to = $5) AND ($6::text IS NULL OR counterparty = $6)
           AND ($7::text IS NULL OR lock_id = $7)
+          AND ($8::text IS NULL OR ($8 = 'partner') = (external_user_id IS NULL))
         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      [kinds, terms.externalUserId ?? null, terms.amount ?? null, terms.currency ?? null, terms.currencyTo ?? null, terms.counterparty ?? null, terms.lockId ?? null],
+      [kinds, terms.externalUserId ?? null, terms.amount ?? null, terms.currency ?? null, terms.currencyTo ?? null, terms.counterparty ?? null, terms.lockId ?? null, terms.owner ?? null],
     );
     return rows[0];
   }

@@ -1,32 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { PaymentsCommands, type MovementView } from '@platform/contracts';
+import { PartnerPaymentsCommands, PaymentsCommands, type MovementView, type PartnerSepaTransferInput } from '@platform/contracts';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
-import type { z } from 'zod';
+import type { z, ZodType } from 'zod';
 import { MovementExecutor } from '../movements/movement-executor';
 
 type SepaTransferCommand = z.infer<typeof PaymentsCommands.sendSepaTransfer.schema>;
+type PartnerSepaTransferCommand = z.infer<typeof PartnerPaymentsCommands.sendSepaTransfer.schema>;
 
-/** Outgoing SEPA from a user's EUR balance; the IBAN's checksum was checked by the command schema. */
+/**
+ * Outgoing SEPA from a user's EUR balance or the partner's own (owner null); the IBAN's checksum
+ * was checked by the command schema. Decorated too, so that Nest finds the constructor's
+ * parameter types the subclasses inherit.
+ */
 @Injectable()
-export class SendSepaTransferHandler implements CommandHandler<SepaTransferCommand, MovementView> {
-  readonly schema = PaymentsCommands.sendSepaTransfer.schema;
+abstract class SepaPayout<C extends PartnerSepaTransferInput & { requestId: string }> implements CommandHandler<C, MovementView> {
+  abstract readonly schema: ZodType<C>;
+  /** The user whose balance pays; null: the partner's. */
+  protected abstract owner(command: C): string | null;
 
   constructor(
     private readonly executor: MovementExecutor,
     private readonly p100: P100Client,
   ) {}
 
-  handle({ requestId, ...terms }: SepaTransferCommand): Promise<MovementView> {
+  handle(command: C): Promise<MovementView> {
+    const { requestId, ...terms } = command;
+    const externalUserId = this.owner(command);
     return this.executor.execute({
       kind: 'sepa-transfer',
       requestId,
       terms,
-      externalUserId: terms.externalUserId,
+      externalUserId,
       amount: terms.amount,
       currency: terms.currency,
       counterparty: terms.destinationIban,
-      operation: 'createUserSepaTransfer',
+      operation: externalUserId === null ? 'createPartnerSepaTransfer' : 'createUserSepaTransfer',
       call: async () => {
         const receiver =
           terms.receiverType === 'INDIVIDUAL'
@@ -34,16 +43,29 @@ export class SendSepaTransferHandler implements CommandHandler<SepaTransferComma
             : terms.receiverType === 'COMPANY'
               ? { receiverType: 'LEGAL' as const, companyName: terms.companyName }
               : {};
-        const { transferId } = await this.p100.sepa.createUserTransfer({
-          sourceExternalUserId: terms.externalUserId,
-          amount: terms.amount,
-          currency: terms.currency,
-          destinationIban: terms.destinationIban,
-          transferTitle: terms.transferTitle,
-          ...receiver,
-        });
+        const transfer = { amount: terms.amount, currency: terms.currency, destinationIban: terms.destinationIban, transferTitle: terms.transferTitle, ...receiver };
+        const { transferId } =
+          externalUserId === null ? await this.p100.sepa.createPartnerTransfer(transfer) : await this.p100.sepa.createUserTransfer({ sourceExternalUserId: externalUserId, ...transfer });
         return { p100Id: transferId };
       },
     });
+  }
+}
+
+/** A user's payout. */
+@Injectable()
+export class SendSepaTransferHandler extends SepaPayout<SepaTransferCommand> {
+  readonly schema = PaymentsCommands.sendSepaTransfer.schema;
+  protected owner(command: SepaTransferCommand): string {
+    return command.externalUserId;
+  }
+}
+
+/** The partner's payout from its own EUR balance. */
+@Injectable()
+export class PartnerSendSepaTransferHandler extends SepaPayout<PartnerSepaTransferCommand> {
+  readonly schema = PartnerPaymentsCommands.sendSepaTransfer.schema;
+  protected owner(): null {
+    return null;
   }
 }

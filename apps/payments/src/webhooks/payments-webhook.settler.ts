@@ -14,7 +14,8 @@ import {
   orderStatusWebhookSchema,
   paymentLinkWebhookSchema,
   sepaDepositWebhookSchema,
-  sepaTransferWebhookSchema,
+  partnerSepaTransferWebhookSchema,
+  userSepaTransferWebhookSchema,
 } from '@platform/p100-client';
 import type { ZodType } from 'zod';
 import { cryptoDepositRecord, cryptoWithdrawalRecord } from '../crypto/crypto.records';
@@ -55,10 +56,17 @@ const ROUTES: Record<string, WebhookRoute> = {
     terms: (r, p) => (transferKindOf(p) && r.amount ? { externalUserId: r.externalUserId, amount: r.amount, currency: r.currency } : undefined),
   },
   [webhookMessageType('user-sepa-transfer')]: {
-    schema: sepaTransferWebhookSchema,
+    schema: userSepaTransferWebhookSchema,
     kinds: () => ['sepa-transfer'],
     record: sepaTransferRecord,
-    terms: (r) => (r.amount && r.counterparty ? { amount: r.amount, counterparty: r.counterparty } : undefined),
+    terms: (r) => (r.amount && r.counterparty ? { owner: 'user', amount: r.amount, counterparty: r.counterparty } : undefined),
+  },
+  // The partner's own payouts: the same record, from the partner's balance.
+  [webhookMessageType('partner-sepa-transfer')]: {
+    schema: partnerSepaTransferWebhookSchema,
+    kinds: () => ['sepa-transfer'],
+    record: sepaTransferRecord,
+    terms: (r) => (r.amount && r.counterparty ? { owner: 'partner', amount: r.amount, counterparty: r.counterparty } : undefined),
   },
   [webhookMessageType('crypto-withdrawal')]: {
     schema: cryptoWithdrawalWebhookSchema,

@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { checkNetwork } from './crypto-networks';
 import { cryptoCurrencySchema, currencySchema, positiveAmountSchema, withinCurrencyDecimals } from './money';
-import { boundedText, networkSchema, p100IdSchema, requestIdSchema } from './payments-commands';
+import {
+  boundedText,
+  checkCryptoWithdrawal,
+  checkExchange,
+  checkSepaTransfer,
+  cryptoWithdrawalFields,
+  executeExchangeFields,
+  networkSchema,
+  p100IdSchema,
+  requestIdSchema,
+  sepaTransferFields,
+  travelRuleSchema,
+} from './payments-commands';
 
 /**
  * The partner's own payments on `payments.commands`: orders (a payer sends crypto to an address
- * P100 assigns) and payment links / hosted checkouts (a payer opens P100's page). Both settle EUR
- * to the partner's balance; their movements have no externalUserId.
+ * P100 assigns) and payment links / hosted checkouts (a payer opens P100's page), both settled in
+ * EUR to the partner's balance, and the partner's versions of the user's movements P100 has
+ * (exchange, SEPA payout, crypto withdrawal, travel rule). Their movements have no externalUserId.
  */
 
 /** A partner read or write that names nothing but the partner (the caller is the partner). */
@@ -46,6 +59,22 @@ export type PaymentLinkInput = z.infer<typeof paymentLinkSchema>;
 export const partnerMovementRefSchema = z.strictObject({ movementId: z.uuid() });
 export type PartnerMovementRef = z.infer<typeof partnerMovementRefSchema>;
 
+/** The user's movements, from the partner's own balance: the same fields without externalUserId. */
+const notAUser = { externalUserId: true } as const;
+
+export const partnerExecuteExchangeSchema = executeExchangeFields.omit(notAUser).superRefine(checkExchange);
+export type PartnerExecuteExchangeInput = z.infer<typeof partnerExecuteExchangeSchema>;
+
+export const partnerSepaTransferSchema = sepaTransferFields.omit(notAUser).superRefine(checkSepaTransfer);
+export type PartnerSepaTransferInput = z.infer<typeof partnerSepaTransferSchema>;
+
+export const partnerCryptoWithdrawalSchema = cryptoWithdrawalFields.omit(notAUser).superRefine(checkCryptoWithdrawal);
+export type PartnerCryptoWithdrawalInput = z.infer<typeof partnerCryptoWithdrawalSchema>;
+
+/** Travel-rule data for a crypto deposit to the partner that P100 holds (status HELD). */
+export const partnerTravelRuleSchema = travelRuleSchema.omit(notAUser);
+export type PartnerTravelRuleInput = z.infer<typeof partnerTravelRuleSchema>;
+
 const requestIdField = { requestId: requestIdSchema };
 
 /** Command types of the partner's payments; the ones that create something P100 keeps carry the caller-scoped requestId. */
@@ -57,4 +86,12 @@ export const PartnerPaymentsCommands = {
   generateHostedCheckout: { type: 'payments.generate-hosted-checkout.v1', schema: paymentLinkSchema.safeExtend(requestIdField) },
   getPartnerMovement: { type: 'payments.get-partner-movement.v1', schema: partnerMovementRefSchema },
   getPartnerLedger: { type: 'payments.get-partner-ledger.v1', schema: partnerRefSchema },
+  getExchangeRates: { type: 'payments.partner-get-exchange-rates.v1', schema: partnerRefSchema },
+  lockExchangeRate: { type: 'payments.partner-lock-exchange-rate.v1', schema: partnerRefSchema },
+  executeExchange: { type: 'payments.partner-execute-exchange.v1', schema: partnerExecuteExchangeSchema.safeExtend(requestIdField) },
+  getSepaDepositInfo: { type: 'payments.partner-get-sepa-deposit-info.v1', schema: partnerRefSchema },
+  getSepaContacts: { type: 'payments.partner-get-sepa-contacts.v1', schema: partnerRefSchema },
+  sendSepaTransfer: { type: 'payments.partner-send-sepa-transfer.v1', schema: partnerSepaTransferSchema.safeExtend(requestIdField) },
+  withdrawCrypto: { type: 'payments.partner-withdraw-crypto.v1', schema: partnerCryptoWithdrawalSchema.safeExtend(requestIdField) },
+  submitTravelRule: { type: 'payments.partner-submit-travel-rule.v1', schema: partnerTravelRuleSchema.safeExtend(requestIdField) },
 } as const;

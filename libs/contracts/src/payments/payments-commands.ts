@@ -23,18 +23,19 @@ const requestIdField = { requestId: requestIdSchema };
 export const userPaymentsRefSchema = z.strictObject({ externalUserId: externalUserIdSchema });
 export type UserPaymentsRef = z.infer<typeof userPaymentsRefSchema>;
 
-export const executeExchangeSchema = z
-  .strictObject({
-    externalUserId: externalUserIdSchema,
-    lockId: p100IdSchema,
-    amount: positiveAmountSchema,
-    currencyFrom: currencySchema,
-    currencyTo: currencySchema,
-  })
-  .superRefine((v, ctx) => {
-    if (v.currencyFrom === v.currencyTo) ctx.addIssue({ code: 'custom', path: ['currencyTo'], message: 'must differ from currencyFrom' });
-    withinCurrencyDecimals({ amount: v.amount, currency: v.currencyFrom }, ctx);
-  });
+/** The exchange's fields; the partner's exchange is the same without externalUserId (partner-payments-commands.ts). */
+export const executeExchangeFields = z.strictObject({
+  externalUserId: externalUserIdSchema,
+  lockId: p100IdSchema,
+  amount: positiveAmountSchema,
+  currencyFrom: currencySchema,
+  currencyTo: currencySchema,
+});
+export function checkExchange(v: { amount: string; currencyFrom: string; currencyTo: string }, ctx: z.RefinementCtx): void {
+  if (v.currencyFrom === v.currencyTo) ctx.addIssue({ code: 'custom', path: ['currencyTo'], message: 'must differ from currencyFrom' });
+  withinCurrencyDecimals({ amount: v.amount, currency: v.currencyFrom }, ctx);
+}
+export const executeExchangeSchema = executeExchangeFields.superRefine(checkExchange);
 export type ExecuteExchangeInput = z.infer<typeof executeExchangeSchema>;
 
 const transferShape = { externalUserId: externalUserIdSchema, amount: positiveAmountSchema, currency: currencySchema };
@@ -46,33 +47,37 @@ export const RECEIVER_TYPES = ['INDIVIDUAL', 'COMPANY'] as const;
 
 /**
  * Outgoing SEPA: EUR with cents at most, an IBAN whose checksum holds, and optionally the receiver
- * (an individual's names or a company's name; P100's level-2 partners must send one).
+ * (an individual's names or a company's name; P100's level-2 partners must send one). The
+ * fields alone are exported for the partner's payout, the same without externalUserId.
  */
-export const sepaTransferSchema = z
-  .strictObject({
-    externalUserId: externalUserIdSchema,
-    amount: positiveAmountSchema,
-    currency: currencySchema.refine((v) => v === 'eur', { message: 'UNSUPPORTED_CURRENCY: SEPA moves eur only' }).default('eur'),
-    destinationIban: ibanSchema,
-    transferTitle: boundedText(140),
-    receiverType: z.enum(RECEIVER_TYPES).optional(),
-    receiverFirstName: boundedText(100).optional(),
-    receiverLastName: boundedText(100).optional(),
-    companyName: boundedText(140).optional(),
-  })
-  .superRefine((v, ctx) => {
-    withinCurrencyDecimals(v, ctx);
-    if (v.receiverType === 'INDIVIDUAL') {
-      if (!v.receiverFirstName) ctx.addIssue({ code: 'custom', path: ['receiverFirstName'], message: 'required for an INDIVIDUAL receiver' });
-      if (!v.receiverLastName) ctx.addIssue({ code: 'custom', path: ['receiverLastName'], message: 'required for an INDIVIDUAL receiver' });
-      if (v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'only for a COMPANY receiver' });
-    } else if (v.receiverType === 'COMPANY') {
-      if (!v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'required for a COMPANY receiver' });
-      if (v.receiverFirstName || v.receiverLastName) ctx.addIssue({ code: 'custom', path: ['receiverFirstName'], message: 'only for an INDIVIDUAL receiver' });
-    } else if (v.receiverFirstName || v.receiverLastName || v.companyName) {
-      ctx.addIssue({ code: 'custom', path: ['receiverType'], message: 'required when receiver names are given' });
-    }
-  });
+export const sepaTransferFields = z.strictObject({
+  externalUserId: externalUserIdSchema,
+  amount: positiveAmountSchema,
+  currency: currencySchema.refine((v) => v === 'eur', { message: 'UNSUPPORTED_CURRENCY: SEPA moves eur only' }).default('eur'),
+  destinationIban: ibanSchema,
+  transferTitle: boundedText(140),
+  receiverType: z.enum(RECEIVER_TYPES).optional(),
+  receiverFirstName: boundedText(100).optional(),
+  receiverLastName: boundedText(100).optional(),
+  companyName: boundedText(140).optional(),
+});
+export function checkSepaTransfer(
+  v: { amount: string; currency: string; receiverType?: (typeof RECEIVER_TYPES)[number]; receiverFirstName?: string; receiverLastName?: string; companyName?: string },
+  ctx: z.RefinementCtx,
+): void {
+  withinCurrencyDecimals(v, ctx);
+  if (v.receiverType === 'INDIVIDUAL') {
+    if (!v.receiverFirstName) ctx.addIssue({ code: 'custom', path: ['receiverFirstName'], message: 'required for an INDIVIDUAL receiver' });
+    if (!v.receiverLastName) ctx.addIssue({ code: 'custom', path: ['receiverLastName'], message: 'required for an INDIVIDUAL receiver' });
+    if (v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'only for a COMPANY receiver' });
+  } else if (v.receiverType === 'COMPANY') {
+    if (!v.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'required for a COMPANY receiver' });
+    if (v.receiverFirstName || v.receiverLastName) ctx.addIssue({ code: 'custom', path: ['receiverFirstName'], message: 'only for an INDIVIDUAL receiver' });
+  } else if (v.receiverFirstName || v.receiverLastName || v.companyName) {
+    ctx.addIssue({ code: 'custom', path: ['receiverType'], message: 'required when receiver names are given' });
+  }
+}
+export const sepaTransferSchema = sepaTransferFields.superRefine(checkSepaTransfer);
 export type SepaTransferInput = z.infer<typeof sepaTransferSchema>;
 
 export const networkSchema = z.string().min(1).max(20).transform((v) => v.toLowerCase());
@@ -87,26 +92,27 @@ export type NetworkFeeQuery = z.infer<typeof networkFeeQuerySchema>;
 export const WALLET_TYPES = ['CUSTODIAL', 'NON_CUSTODIAL', 'OTHER'] as const;
 export const PARTY_TYPES = ['NATURAL', 'LEGAL'] as const;
 
-export const cryptoWithdrawalSchema = z
-  .strictObject({
-    externalUserId: externalUserIdSchema,
-    currency: cryptoCurrencySchema,
-    network: networkSchema.optional(),
-    amount: positiveAmountSchema,
-    walletAddress: z.string().min(1).max(128),
-    memo: boundedText(255).optional(),
-    /** Travel rule: who receives the funds. */
-    recipientName: boundedText(140),
-    walletType: z.enum(WALLET_TYPES),
-    receiverType: z.enum(PARTY_TYPES),
-  })
-  .superRefine((v, ctx) => {
-    withinCurrencyDecimals(v, ctx);
-    checkWithdrawalTarget(v, ctx);
-  });
+/** A crypto withdrawal's fields; the partner's withdrawal is the same without externalUserId. */
+export const cryptoWithdrawalFields = z.strictObject({
+  externalUserId: externalUserIdSchema,
+  currency: cryptoCurrencySchema,
+  network: networkSchema.optional(),
+  amount: positiveAmountSchema,
+  walletAddress: z.string().min(1).max(128),
+  memo: boundedText(255).optional(),
+  /** Travel rule: who receives the funds. */
+  recipientName: boundedText(140),
+  walletType: z.enum(WALLET_TYPES),
+  receiverType: z.enum(PARTY_TYPES),
+});
+export function checkCryptoWithdrawal(v: Omit<z.infer<typeof cryptoWithdrawalFields>, 'externalUserId'>, ctx: z.RefinementCtx): void {
+  withinCurrencyDecimals(v, ctx);
+  checkWithdrawalTarget(v, ctx);
+}
+export const cryptoWithdrawalSchema = cryptoWithdrawalFields.superRefine(checkCryptoWithdrawal);
 export type CryptoWithdrawalInput = z.infer<typeof cryptoWithdrawalSchema>;
 
-/** Travel-rule data for an incoming crypto deposit P100 holds (status HELD). */
+/** Travel-rule data for an incoming crypto deposit P100 holds (status HELD); the partner's is the same without externalUserId. */
 export const travelRuleSchema = z.strictObject({
   externalUserId: externalUserIdSchema,
   movementId: z.uuid(),

@@ -4,6 +4,10 @@ import {
   ibanChecksumValid,
   ibanSchema,
   orderLockSchema,
+  partnerCryptoWithdrawalSchema,
+  partnerExecuteExchangeSchema,
+  partnerSepaTransferSchema,
+  partnerTravelRuleSchema,
   PartnerPaymentsCommands,
   paymentLinkSchema,
   PaymentsCommands,
@@ -85,5 +89,25 @@ describe('payments contracts', () => {
     expect(issues(paymentLinkSchema.safeParse({ amount: '1', currency: 'usdc' }))[0]).toMatch(/^currency: UNSUPPORTED_CURRENCY/);
     expect(issues(paymentLinkSchema.safeParse({ amount: '1.999' }))).toEqual(['amount: eur takes at most 2 decimals']);
     expect(issues(PartnerPaymentsCommands.generateHostedCheckout.schema.safeParse({ amount: '1' }))).toEqual(['requestId: Invalid input: expected string, received undefined']);
+  });
+
+  it('takes the partner\'s own movements as the user\'s without externalUserId, with the same checks', () => {
+    const exchange = { lockId: 'lock-1', amount: '10.00', currencyFrom: 'eur', currencyTo: 'btc' };
+    expect(partnerExecuteExchangeSchema.safeParse(exchange).success).toBe(true);
+    expect(issues(partnerExecuteExchangeSchema.safeParse({ ...exchange, externalUserId: 'u-1' }))[0]).toMatch(/externalUserId/);
+    expect(issues(partnerExecuteExchangeSchema.safeParse({ ...exchange, currencyTo: 'eur' }))).toEqual(['currencyTo: must differ from currencyFrom']);
+    expect(issues(partnerExecuteExchangeSchema.safeParse({ ...exchange, amount: '1.001' }))).toEqual(['amount: eur takes at most 2 decimals']);
+
+    const payout = { amount: '5.00', destinationIban: 'DE89370400440532013000', transferTitle: 'supplier' };
+    expect(partnerSepaTransferSchema.parse(payout)).toMatchObject({ currency: 'eur' });
+    expect(issues(partnerSepaTransferSchema.safeParse({ ...payout, destinationIban: 'DE89370400440532013001' }))[0]).toMatch(/^destinationIban: INVALID_IBAN/);
+    expect(issues(partnerSepaTransferSchema.safeParse({ ...payout, receiverType: 'COMPANY' }))).toEqual(['companyName: required for a COMPANY receiver']);
+
+    const withdrawal = { currency: 'eth', amount: '0.01', walletAddress: `0x${'5a'.repeat(20)}`, recipientName: 'Acme', walletType: 'CUSTODIAL', receiverType: 'LEGAL' };
+    expect(partnerCryptoWithdrawalSchema.safeParse(withdrawal).success).toBe(true);
+    expect(issues(partnerCryptoWithdrawalSchema.safeParse({ ...withdrawal, walletAddress: 'nope' }))[0]).toMatch(/^walletAddress: INVALID_ADDRESS/);
+
+    expect(partnerTravelRuleSchema.safeParse({ movementId: '5b0f6c7e-2f55-4c39-9d5e-8d2f4f0c1a11', senderName: 'A', walletType: 'OTHER', senderType: 'NATURAL' }).success).toBe(true);
+    expect(PartnerPaymentsCommands.executeExchange.schema.safeParse(exchange).success).toBe(false);
   });
 });

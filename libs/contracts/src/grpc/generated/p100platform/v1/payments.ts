@@ -59,6 +59,88 @@ export interface GetPartnerMovementRequest {
 export interface GetPartnerLedgerRequest {
 }
 
+export interface GetPartnerExchangeRatesRequest {
+}
+
+export interface LockPartnerExchangeRateRequest {
+}
+
+/** ExecuteExchangeRequest without external_user_id. */
+export interface ExecutePartnerExchangeRequest {
+  /** From LockPartnerExchangeRate; good for one exchange before it expires. */
+  lockId?:
+    | string
+    | undefined;
+  /** In currency_from, within its decimals (eur 2, btc 8, usdc 6, ...). */
+  amount?: string | undefined;
+  currencyFrom?: string | undefined;
+  currencyTo?: string | undefined;
+}
+
+export interface GetPartnerSepaDepositInfoRequest {
+}
+
+export interface GetPartnerSepaContactsRequest {
+}
+
+/** SendSepaTransferRequest without external_user_id. */
+export interface SendPartnerSepaTransferRequest {
+  /** EUR, at most 2 decimals. */
+  amount?:
+    | string
+    | undefined;
+  /** eur, the only SEPA currency (the default when absent). */
+  currency?: string | undefined;
+  destinationIban?: string | undefined;
+  transferTitle?:
+    | string
+    | undefined;
+  /** INDIVIDUAL (with first and last name) or COMPANY (with company_name); absent: no receiver. */
+  receiverType?: string | undefined;
+  receiverFirstName?: string | undefined;
+  receiverLastName?: string | undefined;
+  companyName?: string | undefined;
+}
+
+/** WithdrawCryptoRequest without external_user_id. */
+export interface WithdrawPartnerCryptoRequest {
+  currency?:
+    | string
+    | undefined;
+  /** Absent: the currency's default network (usdc/usdt: ethereum). */
+  network?: string | undefined;
+  amount?: string | undefined;
+  walletAddress?: string | undefined;
+  memo?:
+    | string
+    | undefined;
+  /** Travel rule: who receives the funds. */
+  recipientName?:
+    | string
+    | undefined;
+  /** CUSTODIAL, NON_CUSTODIAL or OTHER. */
+  walletType?:
+    | string
+    | undefined;
+  /** NATURAL or LEGAL. */
+  receiverType?: string | undefined;
+}
+
+/** SubmitTravelRuleRequest without external_user_id. */
+export interface SubmitPartnerTravelRuleRequest {
+  /** The held deposit's movement id (UUID). */
+  movementId?: string | undefined;
+  senderName?:
+    | string
+    | undefined;
+  /** CUSTODIAL, NON_CUSTODIAL or OTHER. */
+  walletType?:
+    | string
+    | undefined;
+  /** NATURAL or LEGAL. */
+  senderType?: string | undefined;
+}
+
 export interface GetExchangeRatesRequest {
   externalUserId?: string | undefined;
 }
