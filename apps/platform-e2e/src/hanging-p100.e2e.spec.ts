@@ -43,6 +43,11 @@ describe('when P100 hangs: breakers open, callers are answered in time, nothing 
     await db?.end();
     await platform?.stop();
   });
+  // A test that fails halfway must not leave P100 hanging for the next one (faults live in the
+  // sandbox's tables): each test's failure stays its own.
+  afterEach(async () => {
+    await fetch(`${SANDBOX}/admin/faults`, { method: 'DELETE' });
+  });
 
   const fault = async (settings: object | null) => {
     const res = settings
