@@ -7,7 +7,7 @@ import { classifyP100Failure, P100Client } from '@platform/p100-client';
 import type { z, ZodType } from 'zod';
 import { MovementSettlement } from '../movements/movement-settlement';
 import { MovementsRepository } from '../movements/movements.repository';
-import { toMovementView } from '../movements/movement';
+import { ownerOf, toMovementView } from '../movements/movement';
 
 type TravelRuleCommand = z.infer<typeof PaymentsCommands.submitTravelRule.schema>;
 type PartnerTravelRuleCommand = z.infer<typeof PartnerPaymentsCommands.submitTravelRule.schema>;
@@ -21,8 +21,6 @@ type PartnerTravelRuleCommand = z.infer<typeof PartnerPaymentsCommands.submitTra
 @Injectable()
 abstract class TravelRuleSubmission<C extends PartnerTravelRuleInput & { requestId: string }> implements CommandHandler<C, MovementView> {
   abstract readonly schema: ZodType<C>;
-  /** The user whose deposit it is; null: the partner's. */
-  protected abstract owner(command: C): string | null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,7 +32,7 @@ abstract class TravelRuleSubmission<C extends PartnerTravelRuleInput & { request
 
   async handle(command: C): Promise<MovementView> {
     const { requestId, ...terms } = command;
-    const externalUserId = this.owner(command);
+    const externalUserId = ownerOf(command);
     const deposit = await this.movements.getForOwner(externalUserId, terms.movementId);
     if (deposit.kind !== 'crypto-deposit') throw new DomainError('MOVEMENT_NOT_FOUND', `movement ${terms.movementId} is not a crypto deposit`, { field: 'movementId' });
     const intentKey = `travel-rule:${requestId}`;
@@ -60,16 +58,10 @@ abstract class TravelRuleSubmission<C extends PartnerTravelRuleInput & { request
 @Injectable()
 export class SubmitTravelRuleHandler extends TravelRuleSubmission<TravelRuleCommand> {
   readonly schema = PaymentsCommands.submitTravelRule.schema;
-  protected owner(command: TravelRuleCommand): string {
-    return command.externalUserId;
-  }
 }
 
 /** For a held crypto deposit to the partner. */
 @Injectable()
 export class PartnerSubmitTravelRuleHandler extends TravelRuleSubmission<PartnerTravelRuleCommand> {
   readonly schema = PartnerPaymentsCommands.submitTravelRule.schema;
-  protected owner(): null {
-    return null;
-  }
 }

@@ -3,6 +3,7 @@ import { PartnerPaymentsCommands, PaymentsCommands, resolveNetwork, type Movemen
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import type { z, ZodType } from 'zod';
+import { ownerOf } from '../movements/movement';
 import { MovementExecutor } from '../movements/movement-executor';
 
 type WithdrawCryptoCommand = z.infer<typeof PaymentsCommands.withdrawCrypto.schema>;
@@ -16,8 +17,6 @@ type PartnerWithdrawCryptoCommand = z.infer<typeof PartnerPaymentsCommands.withd
 @Injectable()
 abstract class CryptoPayout<C extends PartnerCryptoWithdrawalInput & { requestId: string }> implements CommandHandler<C, MovementView> {
   abstract readonly schema: ZodType<C>;
-  /** The user whose balance pays; null: the partner's. */
-  protected abstract owner(command: C): string | null;
 
   constructor(
     private readonly executor: MovementExecutor,
@@ -26,7 +25,7 @@ abstract class CryptoPayout<C extends PartnerCryptoWithdrawalInput & { requestId
 
   handle(command: C): Promise<MovementView> {
     const { requestId, ...terms } = command;
-    const externalUserId = this.owner(command);
+    const externalUserId = ownerOf(command);
     return this.executor.execute({
       kind: 'crypto-withdrawal',
       requestId,
@@ -59,16 +58,10 @@ abstract class CryptoPayout<C extends PartnerCryptoWithdrawalInput & { requestId
 @Injectable()
 export class WithdrawCryptoHandler extends CryptoPayout<WithdrawCryptoCommand> {
   readonly schema = PaymentsCommands.withdrawCrypto.schema;
-  protected owner(command: WithdrawCryptoCommand): string {
-    return command.externalUserId;
-  }
 }
 
 /** The partner's withdrawal from its own balance. */
 @Injectable()
 export class PartnerWithdrawCryptoHandler extends CryptoPayout<PartnerWithdrawCryptoCommand> {
   readonly schema = PartnerPaymentsCommands.withdrawCrypto.schema;
-  protected owner(): null {
-    return null;
-  }
 }

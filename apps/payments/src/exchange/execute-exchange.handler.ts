@@ -3,6 +3,7 @@ import { PartnerPaymentsCommands, PaymentsCommands, type MovementView, type Part
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import type { z, ZodType } from 'zod';
+import { ownerOf } from '../movements/movement';
 import { MovementExecutor } from '../movements/movement-executor';
 import { RateLocksRepository } from './rate-locks.repository';
 
@@ -17,8 +18,6 @@ type PartnerExecuteExchangeCommand = z.infer<typeof PartnerPaymentsCommands.exec
 @Injectable()
 abstract class ExchangeExecution<C extends PartnerExecuteExchangeInput & { requestId: string }> implements CommandHandler<C, MovementView> {
   abstract readonly schema: ZodType<C>;
-  /** The user whose balance is exchanged; null: the partner's. */
-  protected abstract owner(command: C): string | null;
 
   constructor(
     private readonly executor: MovementExecutor,
@@ -28,7 +27,7 @@ abstract class ExchangeExecution<C extends PartnerExecuteExchangeInput & { reque
 
   handle(command: C): Promise<MovementView> {
     const { requestId, ...terms } = command;
-    const externalUserId = this.owner(command);
+    const externalUserId = ownerOf(command);
     const exchange = { amount: terms.amount, currencyFrom: terms.currencyFrom, currencyTo: terms.currencyTo, lockId: terms.lockId };
     return this.executor.execute({
       kind: 'exchange',
@@ -54,16 +53,10 @@ abstract class ExchangeExecution<C extends PartnerExecuteExchangeInput & { reque
 @Injectable()
 export class ExecuteExchangeHandler extends ExchangeExecution<ExecuteExchangeCommand> {
   readonly schema = PaymentsCommands.executeExchange.schema;
-  protected owner(command: ExecuteExchangeCommand): string {
-    return command.externalUserId;
-  }
 }
 
 /** The partner's own exchange (a partner lock, the partner's balance). */
 @Injectable()
 export class PartnerExecuteExchangeHandler extends ExchangeExecution<PartnerExecuteExchangeCommand> {
   readonly schema = PartnerPaymentsCommands.executeExchange.schema;
-  protected owner(): null {
-    return null;
-  }
 }

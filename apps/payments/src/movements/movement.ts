@@ -57,6 +57,13 @@ export function toMovementView(row: MovementRow): MovementView {
   };
 }
 
+/**
+ * Whose balance a command moves: its user, or the partner's own (null). Partner commands are the
+ * user ones without `externalUserId` (strict schemas), so the owner follows from the command.
+ */
+export const ownerOf = (command: object): string | null =>
+  'externalUserId' in command && typeof command.externalUserId === 'string' ? command.externalUserId : null;
+
 /** The ledger account of a movement's owner: the user, or the partner's own balances. */
 export const accountOf = (externalUserId: string | null) => (externalUserId === null ? PARTNER_ACCOUNT : `user:${externalUserId}`);
 export const PARTNER_ACCOUNT = 'partner';

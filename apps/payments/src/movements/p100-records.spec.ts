@@ -6,12 +6,19 @@ import { paymentLinkRecord } from '../orders/payment-link.records';
 import { rejectedSepaDepositRecord, sepaTransferRecord } from '../sepa/sepa.records';
 import { transferKindOf, transferRecord } from '../transfers/transfer.records';
 import { movesForward } from './movement-lifecycle';
-import type { MovementRow } from './movement';
+import { ownerOf, type MovementRow } from './movement';
 
 const row = (overrides: Partial<MovementRow>): MovementRow => ({
   id: 'm-1', kind: 'exchange', external_user_id: 'user-1', request_id: 'c:k', request_hash: 'h', status: 'PENDING', amount: '100.00', currency: 'eur',
   amount_to: null, currency_to: null, fee: null, fee_currency: null, p100_id: 'p-1', p100_status: null, counterparty: null, transaction_hash: null,
   url: null, lock_id: null, failure_code: null, failure_reason: null, created_at: new Date(), updated_at: new Date(), settled_at: null, checks: 0, ...overrides,
+});
+
+describe('the owner of a command', () => {
+  it('is the user it names, else the partner (partner commands carry no externalUserId)', () => {
+    expect(ownerOf({ externalUserId: 'user-1', amount: '1' })).toBe('user-1');
+    expect(ownerOf({ amount: '1' })).toBeNull();
+  });
 });
 
 describe('movement lifecycle', () => {

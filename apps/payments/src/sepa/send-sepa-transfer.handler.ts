@@ -3,6 +3,7 @@ import { PartnerPaymentsCommands, PaymentsCommands, type MovementView, type Part
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
 import type { z, ZodType } from 'zod';
+import { ownerOf } from '../movements/movement';
 import { MovementExecutor } from '../movements/movement-executor';
 
 type SepaTransferCommand = z.infer<typeof PaymentsCommands.sendSepaTransfer.schema>;
@@ -16,8 +17,6 @@ type PartnerSepaTransferCommand = z.infer<typeof PartnerPaymentsCommands.sendSep
 @Injectable()
 abstract class SepaPayout<C extends PartnerSepaTransferInput & { requestId: string }> implements CommandHandler<C, MovementView> {
   abstract readonly schema: ZodType<C>;
-  /** The user whose balance pays; null: the partner's. */
-  protected abstract owner(command: C): string | null;
 
   constructor(
     private readonly executor: MovementExecutor,
@@ -26,7 +25,7 @@ abstract class SepaPayout<C extends PartnerSepaTransferInput & { requestId: stri
 
   handle(command: C): Promise<MovementView> {
     const { requestId, ...terms } = command;
-    const externalUserId = this.owner(command);
+    const externalUserId = ownerOf(command);
     return this.executor.execute({
       kind: 'sepa-transfer',
       requestId,
@@ -56,16 +55,10 @@ abstract class SepaPayout<C extends PartnerSepaTransferInput & { requestId: stri
 @Injectable()
 export class SendSepaTransferHandler extends SepaPayout<SepaTransferCommand> {
   readonly schema = PaymentsCommands.sendSepaTransfer.schema;
-  protected owner(command: SepaTransferCommand): string {
-    return command.externalUserId;
-  }
 }
 
 /** The partner's payout from its own EUR balance. */
 @Injectable()
 export class PartnerSendSepaTransferHandler extends SepaPayout<PartnerSepaTransferCommand> {
   readonly schema = PartnerPaymentsCommands.sendSepaTransfer.schema;
-  protected owner(): null {
-    return null;
-  }
 }
