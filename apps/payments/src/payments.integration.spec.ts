@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, type Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import type { RecordedP100Event } from '@platform/p100-events';
 import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
 import { startPayments } from './main';
 import { loadPaymentsConfig } from './payments.config';
+import { MovementPoller } from './reconciliation/movement-poller';
 import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from './payments.topics';
 
 const EXCHANGE_TOPIC = 'p100.webhooks.exchange';
@@ -87,6 +89,21 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
       { event_type: EXCHANGE_TYPE, message_key: key, payload: { ...payload, amount: '12.345678901234567891' } },
     ]);
     expect(await rowsFor(unknownId)).toHaveLength(0);
+  });
+
+  it('turns a movement whose call was lost with its process (REQUESTED too long) into UNKNOWN, with its history, and never sends it', async () => {
+    const id = randomUUID();
+    await dataSource.query(
+      `INSERT INTO movements (id, kind, external_user_id, request_id, request_hash, status, amount, currency, created_at)
+       VALUES ($1, 'transfer-to-partner', 'user-lost', $2, 'h', 'REQUESTED', 1, 'eur', now() - interval '2 hours')`,
+      [id, `test:${id}`],
+    );
+    // The service's own poller may get there first: either way, one change with its history row.
+    await app.get(MovementPoller).pollOnce();
+    expect(await dataSource.query('SELECT status, p100_id FROM movements WHERE id = $1', [id])).toEqual([{ status: 'UNKNOWN', p100_id: null }]);
+    expect(await dataSource.query('SELECT from_status, to_status, source FROM movement_transitions WHERE movement_id = $1', [id])).toEqual([
+      { from_status: 'REQUESTED', to_status: 'UNKNOWN', source: 'poll' },
+    ]);
   });
 
   it('reports ready on /health once Postgres, the producer and the consumer group are up', async () => {

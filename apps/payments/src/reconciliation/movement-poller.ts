@@ -85,14 +85,18 @@ export class MovementPoller implements OnApplicationBootstrap, OnApplicationShut
 
   /** REQUESTED for longer than any call may take: the call was lost with its process. */
   private async markLostRequests(): Promise<void> {
-    const [rows]: [Array<{ id: string; kind: string }>] = await this.dataSource.query(
-      `UPDATE movements SET status = 'UNKNOWN', updated_at = now(), next_check_at = now()
-        WHERE status = 'REQUESTED' AND request_id IS NOT NULL AND created_at < now() - make_interval(secs => $1::bigint / 1000.0)
-        RETURNING id, kind`,
-      [this.config.PAYMENTS_REQUEST_STALE_AFTER_MS],
-    );
+    // Status and its history row together, as every other change of a movement writes them.
+    const rows = await this.dataSource.transaction(async (manager) => {
+      const [lost]: [Array<{ id: string; kind: string }>] = await manager.query(
+        `UPDATE movements SET status = 'UNKNOWN', updated_at = now(), next_check_at = now()
+          WHERE status = 'REQUESTED' AND request_id IS NOT NULL AND created_at < now() - make_interval(secs => $1::bigint / 1000.0)
+          RETURNING id, kind`,
+        [this.config.PAYMENTS_REQUEST_STALE_AFTER_MS],
+      );
+      for (const row of lost) await this.movements.recordTransition(manager, row.id, 'REQUESTED', 'UNKNOWN', 'poll', null);
+      return lost;
+    });
     for (const row of rows) {
-      await this.dataSource.query(`INSERT INTO movement_transitions (movement_id, from_status, to_status, source) VALUES ($1, 'REQUESTED', 'UNKNOWN', 'poll')`, [row.id]);
       checks.inc({ kind: row.kind, outcome: 'marked_unknown' });
       this.logger.warn({ movementId: row.id, kind: row.kind }, 'movement lost its call to P100 (process ended before the answer): UNKNOWN, never re-sent');
     }
