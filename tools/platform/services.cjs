@@ -17,6 +17,10 @@ const DEV_SECRETS = {
   webhookAdminToken: 'dev-webhook-admin-token-0001',
   // Seals one-time card codes (webhook-ingest, cards): 32 bytes, base64. Local only.
   codeKeys: `dev:${Buffer.alloc(32, 0x2a).toString('base64')}`,
+  // Seals the codes cards publishes on cards.secure-codes, for the product service that shows them.
+  secureCodeKeys: `dev:${Buffer.alloc(32, 0x3b).toString('base64')}`,
+  // The gateway's credential on the cards secure lane (card creation, reveal, PIN).
+  cardsLaneToken: 'dev-cards-secure-lane-token-0001-local-only',
 };
 
 const SERVICES = [
@@ -59,7 +63,7 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel, env = {} })
     HOST: '127.0.0.1',
     [service.portVar]: String(port(service.name)),
   };
-  // How onboarding-kyc and payments reach P100 (the sandbox unless P100_BASE_URL says otherwise).
+  // How onboarding-kyc, payments and cards reach P100 (the sandbox unless P100_BASE_URL says otherwise).
   const p100Client = {
     P100_BASE_URL: process.env.P100_BASE_URL || `http://127.0.0.1:${port('p100-sandbox')}`,
     P100_API_KEY: process.env.P100_API_KEY || DEV_SECRETS.p100ApiKey,
@@ -85,8 +89,16 @@ function serviceEnv(service, { infra, basePort, timeScale, logLevel, env = {} })
       PAYMENTS_POLL_AFTER_MS: String(Math.max(1000, Math.round(30_000 * timeScale))),
       PAYMENTS_POLL_INTERVAL_MS: String(Math.max(200, Math.round(5_000 * timeScale))),
     },
+    cards: {
+      ...p100Client,
+      P100_CODE_KEYS: process.env.P100_CODE_KEYS || DEV_SECRETS.codeKeys,
+      CARDS_SECURE_CODE_KEYS: process.env.CARDS_SECURE_CODE_KEYS || DEV_SECRETS.secureCodeKeys,
+      CARDS_LANE_TOKEN: process.env.CARDS_LANE_TOKEN || DEV_SECRETS.cardsLaneToken,
+    },
     gateway: {
       GRPC_PORT: String(port('gateway') + GRPC_OFFSET),
+      CARDS_LANE_URL: `http://127.0.0.1:${port('cards')}`,
+      CARDS_LANE_TOKEN: process.env.CARDS_LANE_TOKEN || DEV_SECRETS.cardsLaneToken,
       // Your GATEWAY_CLIENTS or GATEWAY_CLIENTS_FILE wins over the dev clients.
       ...(process.env.GATEWAY_CLIENTS || process.env.GATEWAY_CLIENTS_FILE ? {} : { GATEWAY_CLIENTS: devGatewayClients() }),
     },

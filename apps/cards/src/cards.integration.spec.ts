@@ -4,15 +4,19 @@ import { DataSource } from 'typeorm';
 import { DomainError, MessageHeaders, webhookMessageType } from '@platform/contracts';
 import { CommandBus, kafkaClientConfig, kafkaTopic } from '@platform/kafka';
 import type { RecordedP100Event } from '@platform/p100-events';
-import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
+import { OneTimeCodeSealer } from '@platform/secrets';
+import { kafkaTestSettings, uniqueName } from '@platform/testing';
 import { REDACTED } from './card-secrets.redactor';
 import { loadCardsConfig } from './cards.config';
 import { CARDS_COMMANDS_TOPIC, LIST_P100_EVENTS } from './cards.topics';
 import { startCards } from './main';
+import { P100_CODE_KEYS, cardsTestEnv } from './test-support/cards-test-app';
 
 const CARD_TOPIC = 'p100.webhooks.card';
 const THREE_DS_TYPE = webhookMessageType('card-3ds-code');
 const TRANSACTION_TYPE = webhookMessageType('card-transaction');
+// webhook-ingest seals one-time codes before it stores or publishes them.
+const sealed = (code: string) => OneTimeCodeSealer.fromConfig(P100_CODE_KEYS).seal(code);
 
 describe('cards service on real Postgres and a real Kafka-protocol broker', () => {
   let app: INestApplication;
@@ -37,14 +41,8 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
     dataSource.query('SELECT event_type, message_key, payload FROM p100_events WHERE event_id = $1', [eventId]);
 
   beforeAll(async () => {
-    const env = testEnv();
-    const config = loadCardsConfig({
-      DATABASE_URL: env.databaseUrl,
-      KAFKA_BROKERS: env.kafkaBrokers.join(','),
-      KAFKA_DEV_BROKER: String(env.devBroker),
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-    });
+    // No card command reaches P100 here; nothing listens on port 9.
+    const config = loadCardsConfig(cardsTestEnv('http://127.0.0.1:9'));
     app = await startCards(config, { groupId: uniqueName('cards-test') });
     baseUrl = await app.getUrl();
     dataSource = app.get(DataSource);
@@ -56,7 +54,8 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
     // The consumer has joined its group once startCards resolves; one recorded event proves
     // that messages flow before the tests rely on it.
     const warmUp = uniqueName('evt');
-    await publish(warmUp, TRANSACTION_TYPE, uniqueName('card'), { status: 'PENDING' });
+    const warmUpCard = uniqueName('card');
+    await publish(warmUp, TRANSACTION_TYPE, warmUpCard, { cardId: warmUpCard, status: 'PENDING' });
     await eventually(async () => expect(await rowsFor(warmUp)).toHaveLength(1), 30_000);
   }, 60_000);
 
@@ -71,7 +70,7 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
     const eventId = uniqueName('evt');
     const unknownId = uniqueName('evt');
     const lastId = uniqueName('evt');
-    const payload = { externalUserId: 'user-1', cardId, code: '493817', merchantName: 'Coffee', amount: 3.2, currency: 'EUR' };
+    const payload = { externalUserId: 'user-1', cardId, code: sealed('493817'), merchantName: 'Coffee', amount: 3.2, currency: 'EUR' };
 
     await publish(eventId, THREE_DS_TYPE, cardId, payload);
     await publish(eventId, THREE_DS_TYPE, cardId, payload);
@@ -109,8 +108,8 @@ describe('cards service on real Postgres and a real Kafka-protocol broker', () =
       const cardId = uniqueName('card');
       const first = uniqueName('evt');
       const second = uniqueName('evt');
-      await publish(first, THREE_DS_TYPE, cardId, { cardId, code: '111222' });
-      await publish(second, webhookMessageType('card-activation-code'), cardId, { cardId, code: '333444' });
+      await publish(first, THREE_DS_TYPE, cardId, { cardId, code: sealed('111222') });
+      await publish(second, webhookMessageType('card-activation-code'), cardId, { cardId, code: sealed('333444') });
       await eventually(async () => expect(await rowsFor(second)).toHaveLength(1), 20_000);
       expect(await rowsFor(second)).toEqual([
         { event_type: webhookMessageType('card-activation-code'), message_key: cardId, payload: { cardId, code: REDACTED } },

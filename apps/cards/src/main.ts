@@ -3,6 +3,7 @@ import { bootstrapService, kafkaSettingsFromEnv, runService } from '@platform/se
 import { AppModule } from './app.module';
 import { loadCardsConfig, type CardsConfig } from './cards.config';
 import { SERVICE_NAME } from './cards.topics';
+import { SecureLaneRoute } from './secure-lane/secure-lane.route';
 
 export interface StartOptions {
   /** Tests join their own consumer group, so a member left over from another run never delays the join. */
@@ -16,6 +17,8 @@ export function startCards(config: CardsConfig, options: StartOptions = {}): Pro
     port: config.PORT,
     host: config.HOST,
     kafka: { settings: kafkaSettingsFromEnv(config, SERVICE_NAME), groupId: options.groupId ?? SERVICE_NAME },
+    // The secure lane (card secrets over HTTP from the gateway) has its own scope on the HTTP port.
+    configure: (app) => app.get(SecureLaneRoute).register(app.getHttpAdapter().getInstance()),
   });
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '@platform/database';
 import { PlatformModule } from '@platform/service';
 import { AccessControl } from './access/access-control';
+import { CardsSecureLane } from './cards/cards-secure-lane';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { GatewayCommandBus } from './messaging/command-bus.provider';
@@ -20,7 +21,7 @@ export class AppModule {
         PlatformModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL }),
         DatabaseModule.forRoot({ url: config.DATABASE_URL, schema: SCHEMA, migrations: [CreateIdempotencyKeys1763900000300] }),
       ],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AccessControl, IdempotencyService, GatewayCommandBus, OperationInvoker],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, AccessControl, IdempotencyService, GatewayCommandBus, CardsSecureLane, OperationInvoker],
     };
   }
 }

@@ -14,6 +14,10 @@ export const gatewayEnv = serviceEnv.extend({
   GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().positive().default(200),
   /** How long the gateway waits for a domain reply; the commands' deadline (docs/timeouts.md). */
   GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(TIMEOUT_DEFAULTS.gatewayCommandMs),
+  /** The cards service's HTTP address, for its secure lane (commands holding card secrets; docs/cards.md). */
+  CARDS_LANE_URL: z.url().default('http://127.0.0.1:3003'),
+  /** Shared with the cards service; without it card creation, reveal and PIN changes are refused. */
+  CARDS_LANE_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnv> & { clients: ClientCredentials[] };

@@ -274,7 +274,7 @@ describe('onboarding through every hop: gateway → Kafka → onboarding-kyc →
       Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), tag: op.tags?.[0], responses: Object.keys(op.responses) })),
     );
     const userOps = expected.filter((op) => op.tag === 'users');
-    expect(userOps).toHaveLength(5);
+    expect(userOps).toHaveLength(13);
     for (const op of userOps) expect(op.responses).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
     const seen = await swaggerUiOperations(`${GATEWAY}/docs`);
     expect(seen.tags.sort()).toEqual([...new Set(expected.map((op) => op.tag))].sort());

@@ -1,4 +1,4 @@
-export { TOPIC_CATALOG, GATEWAY_MAX_REPLICAS, allTopicNames, type TopicSpec, type ProvisionedTopic } from './topics/topic-catalog';
+export { TOPIC_CATALOG, GATEWAY_MAX_REPLICAS, SECURE_CODE_RETENTION_MS, allTopicNames, type TopicSpec, type ProvisionedTopic } from './topics/topic-catalog';
 export { MessageHeaders, type OutgoingMessage, type IncomingMessage } from './messages/headers';
 export { DomainError } from './errors/domain-error';
 export { ERROR_CODES, GRPC_STATUS, grpcStatusForCode, statusForCode, type ErrorCode, type GrpcStatusName } from './errors/error-codes';
@@ -26,6 +26,7 @@ export type * as UsersProto from './grpc/generated/p100platform/v1/users';
 export type * as PaymentsProto from './grpc/generated/p100platform/v1/payments';
 export type * as ReconciliationProto from './grpc/generated/p100platform/v1/reconciliation';
 export type * as PartnerAccountProto from './grpc/generated/p100platform/v1/partner';
+export type * as CardsProto from './grpc/generated/p100platform/v1/cards';
 export type * as ErrorsProto from './grpc/generated/p100platform/v1/errors';
 export { CALLER_MARGIN_MS, HOP_MARGIN_MS, REPLY_MARGIN_MS, TIMEOUT_DEFAULTS, timeoutBudgetProblems } from './timeouts/timeout-budget';
 export * from './payments/money';
@@ -39,3 +40,6 @@ export { EVENT_CATALOG, eventJsonSchema, type EventSpec } from './events/event-c
 export { renderEventsDoc } from './events/events-doc';
 export * from './payments/reconciliation';
 export * from './payments/partner-account';
+export * from './cards/cards-commands';
+export * from './cards/cards-views';
+export * from './cards/cards-events';

@@ -6,7 +6,11 @@ describe('P100 failure classification', () => {
     const exists = new P100Error('P411', 400, 'User exists', 'user-exists');
     expect(classifyP100Failure(exists).kind).toBe('rejected');
     expect(p100ErrorToReply(exists)).toMatchObject({ code: 'USER_ALREADY_EXISTS', details: { p100Code: 'P411' } });
-    expect(p100ErrorToReply(new P100Error('P431', 400, 'Forbidden country'))).toMatchObject({ code: 'P100_REJECTED' });
+    expect(p100ErrorToReply(new P100Error('P431', 400, 'Forbidden country'))).toMatchObject({ code: 'FORBIDDEN_COUNTRY', details: { p100Code: 'P431' } });
+    expect(p100ErrorToReply(new P100Error('P434', 400, 'Card not exist', 'invalid-card'))).toMatchObject({ code: 'CARD_NOT_FOUND' });
+    expect(p100ErrorToReply(new P100Error('P454', 400, 'Suspension is not possible due to active cards'))).toMatchObject({ code: 'USER_HAS_ACTIVE_CARDS' });
+    // A code without a platform meaning of its own stays P100_REJECTED, with P100's code beside it.
+    expect(p100ErrorToReply(new P100Error('P424', 400, 'Source or destination must be provided'))).toMatchObject({ code: 'P100_REJECTED', details: { p100Code: 'P424' } });
     expect(p100ErrorToReply(new P100Error('P433', 400, 'Insufficient funds', 'insufficient-funds'))).toMatchObject({ code: 'INSUFFICIENT_FUNDS', details: { p100Code: 'P433' } });
     expect(p100ErrorToReply(new P100Error('P455', 400, 'User suspended', 'user-suspended'))).toMatchObject({ code: 'USER_SUSPENDED' });
   });

@@ -1,13 +1,13 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ONBOARDING_COMMANDS_TOPIC, PAYMENTS_COMMANDS_TOPIC } from '@platform/contracts';
+import { CARDS_COMMANDS_TOPIC, ONBOARDING_COMMANDS_TOPIC, PAYMENTS_COMMANDS_TOPIC } from '@platform/contracts';
 import { ReadinessRegistry } from '@platform/health';
 import { CommandBus } from '@platform/kafka';
 import { kafkaSettingsFromEnv } from '@platform/service';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 /** Topics whose commands the gateway sends; it listens on each `<topic>.reply`. */
-export const GATEWAY_COMMAND_TOPICS = [ONBOARDING_COMMANDS_TOPIC, PAYMENTS_COMMANDS_TOPIC];
+export const GATEWAY_COMMAND_TOPICS = [ONBOARDING_COMMANDS_TOPIC, PAYMENTS_COMMANDS_TOPIC, CARDS_COMMANDS_TOPIC];
 
 /** The gateway's Kafka request-reply client, connected at start and closed on shutdown. */
 @Injectable()

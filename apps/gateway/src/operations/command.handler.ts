@@ -53,9 +53,9 @@ function commandHandler<I, O>(topic: string, command: { type: string }, keyOf: (
  * here; this refuses the same way should a movement ever be declared with another policy, rather
  * than send a command without the key that makes it safe to retry.
  */
-function requestIdOf(context: CallContext): string {
+export function requestIdOf(context: CallContext): string {
   if (context.idempotencyKey === undefined) {
-    throw new DomainError('IDEMPOTENCY_KEY_REQUIRED', 'this operation moves money: send an Idempotency-Key (REST header, gRPC metadata idempotency-key)', {
+    throw new DomainError('IDEMPOTENCY_KEY_REQUIRED', 'this operation moves money or creates something once: send an Idempotency-Key (REST header, gRPC metadata idempotency-key)', {
       field: 'Idempotency-Key',
     });
   }

@@ -1,3 +1,4 @@
+import type { CardsSecureLane } from '../cards/cards-secure-lane';
 import { z } from 'zod';
 import { DomainError } from '@platform/contracts';
 import type { AuthenticatedClient } from '../access/client-registry';
@@ -34,7 +35,7 @@ function setup(idempotency: IdempotencyPolicy) {
     },
   } as unknown as IdempotencyService;
   const config = { GATEWAY_COMMAND_TIMEOUT_MS: 15_000 } as GatewayConfig;
-  const invoker = new OperationInvoker(config, idempotencyService, {} as GatewayCommandBus);
+  const invoker = new OperationInvoker(config, idempotencyService, {} as GatewayCommandBus, {} as CardsSecureLane);
   return { invoker, operation, seen, runs };
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CALLER_MARGIN_MS, DomainError } from '@platform/contracts';
 import { parseInput } from '@platform/service';
 import type { AuthenticatedClient } from '../access/client-registry';
+import { CardsSecureLane } from '../cards/cards-secure-lane';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { IdempotencyService, type StoredResponse } from '../idempotency/idempotency.service';
 import { GatewayCommandBus } from '../messaging/command-bus.provider';
@@ -32,8 +33,9 @@ export class OperationInvoker {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly idempotency: IdempotencyService,
     bus: GatewayCommandBus,
+    cardsLane: CardsSecureLane,
   ) {
-    this.deps = { bus };
+    this.deps = { bus, cardsLane };
   }
 
   async invoke(operation: AnyOperation, call: Invocation): Promise<StoredResponse> {

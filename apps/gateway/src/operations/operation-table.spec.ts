@@ -1,9 +1,9 @@
 import { loadSync } from '@grpc/proto-loader';
 import { z } from 'zod';
-import { PLATFORM_GRPC_PACKAGE, PLATFORM_PROTO_FILES, PROTO_ROOT } from '@platform/contracts';
+import { CardsCommands, PLATFORM_GRPC_PACKAGE, PLATFORM_PROTO_FILES, PROTO_ROOT } from '@platform/contracts';
 import { SCOPES } from '../access/scopes';
 import { GATEWAY_COMMAND_TOPICS } from '../messaging/command-bus.provider';
-import { recordingBus } from '../test-support/recording-bus';
+import { SECURE_LANE, recordingBus } from '../test-support/recording-bus';
 import { OPERATIONS } from './operation-table';
 
 /** Every rpc of the platform's .proto files, as `Service/Method`. */
@@ -34,11 +34,26 @@ describe('the operation table: REST and gRPC cannot drift apart', () => {
     }
   });
 
-  it('never asks a read for an Idempotency-Key and lets every write take one', () => {
+  it('never asks a read for an Idempotency-Key and lets every write take one, except those that may keep nothing', () => {
     for (const op of OPERATIONS) {
       const read = op.rest.method === 'GET';
-      expect([op.name, op.idempotency === 'none']).toEqual([op.name, read]);
-      expect([op.name, op.scope.endsWith(':read')]).toEqual([op.name, read]);
+      expect([op.name, op.idempotency === 'none']).toEqual([op.name, read || op.noStore === true]);
+      // Reading a card's number is a read of its own scope, apart from cards:read.
+      expect([op.name, op.scope.endsWith(':read') || op.scope === 'cards:reveal']).toEqual([op.name, read]);
+    }
+  });
+
+  it('keeps card secrets out of every store: an answer with a card number is no-store, revealed with cards:reveal only', () => {
+    const answersSecrets = (op: (typeof OPERATIONS)[number]) => 'cardNumber' in outputFields(op) || 'cvv' in outputFields(op);
+    const revealing = OPERATIONS.filter(answersSecrets);
+    expect(revealing.map((op) => op.name)).toEqual(['cards.reveal']);
+    for (const op of revealing) expect([op.name, op.noStore, op.scope]).toEqual([op.name, true, 'cards:reveal']);
+    for (const op of OPERATIONS.filter((o) => o.scope === 'cards:reveal')) expect(answersSecrets(op)).toBe(true);
+  });
+
+  it('leaves the PIN out of the idempotency fingerprint of every operation that takes one', () => {
+    for (const op of OPERATIONS.filter((o) => 'pin' in inputFields(o) && o.idempotency !== 'none')) {
+      expect([op.name, op.fingerprint?.({ externalUserId: 'jan-0001', label: 'Travel', pin: '1234' })]).toEqual([op.name, { externalUserId: 'jan-0001', label: 'Travel' }]);
     }
   });
 
@@ -61,16 +76,24 @@ describe('the operation table: REST and gRPC cannot drift apart', () => {
 describe('the operation table: what reaches the bus', () => {
   const input = { externalUserId: 'jan-0001', movementId: '0b3f5c1e-8a5d-4e43-9a38-6f1d2c7b9e10', currency: 'btc' };
   const send = async (op: (typeof OPERATIONS)[number], idempotencyKey?: string) => {
-    const { bus, sent } = recordingBus();
-    await op.handler(input, { caller: 'payouts', timeoutMs: 1_000, idempotencyKey }, { bus });
+    const { deps, sent } = recordingBus();
+    await op.handler(input, { caller: 'payouts', timeoutMs: 1_000, idempotencyKey }, deps);
     expect(sent).toHaveLength(1);
     return sent[0]!;
   };
 
-  it('sends every command to a topic whose replies the gateway listens on', async () => {
+  it('sends every command to a topic whose replies the gateway listens on, or on the secure lane if its contract says so', async () => {
+    const secureTypes = Object.values(CardsCommands).filter((c) => c.lane === 'secure').map((c) => c.type);
     for (const op of OPERATIONS) {
-      const { topic } = await send(op, 'k-1');
-      expect([op.name, topic, GATEWAY_COMMAND_TOPICS.includes(topic)]).toEqual([op.name, topic, true]);
+      const { topic, type } = await send(op, 'k-1');
+      const allowed = topic === SECURE_LANE ? secureTypes.includes(type as never) : GATEWAY_COMMAND_TOPICS.includes(topic) && !secureTypes.includes(type as never);
+      expect([op.name, topic, allowed]).toEqual([op.name, topic, true]);
+    }
+  });
+
+  it('sends every operation whose input holds a PIN, or whose answer a card number, on the secure lane', async () => {
+    for (const op of OPERATIONS.filter((o) => 'pin' in inputFields(o) || 'cardNumber' in outputFields(o))) {
+      expect([op.name, (await send(op, 'k-1')).topic]).toEqual([op.name, SECURE_LANE]);
     }
   });
 
@@ -82,6 +105,11 @@ describe('the operation table: what reaches the bus', () => {
     }
   });
 });
+
+/** The top-level fields of an operation's answer. */
+function outputFields(op: (typeof OPERATIONS)[number]): Record<string, unknown> {
+  return ((z.toJSONSchema(op.output, { io: 'output', unrepresentable: 'any' }) as { properties?: Record<string, unknown> }).properties ?? {});
+}
 
 /** The top-level fields of an operation's input schema (all of them are strict objects). */
 function inputFields(op: (typeof OPERATIONS)[number]): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import type { Scope } from '../access/scopes';
+import type { CardsSecureLane } from '../cards/cards-secure-lane';
 import type { GatewayCommandBus } from '../messaging/command-bus.provider';
 
 /** What a handler knows of the call, whichever edge it came through. */
@@ -19,6 +20,8 @@ export interface CallContext {
 
 export interface HandlerDeps {
   bus: GatewayCommandBus;
+  /** The direct HTTP lane to the cards service, for the commands that hold card secrets. */
+  cardsLane: CardsSecureLane;
 }
 
 export type Handler<I, O> = (input: I, context: CallContext, deps: HandlerDeps) => Promise<O>;
@@ -76,6 +79,12 @@ export interface Operation<I = unknown, O = unknown> {
   handler: Handler<I, O>;
   /** What "the same request" means for Idempotency-Key (default: the validated input). */
   fingerprint?: (input: I) => unknown;
+  /**
+   * Nothing of this call may be kept: the answer goes out with `Cache-Control: no-store`, and
+   * the operation takes no Idempotency-Key (the replay store would keep it). Card reveal and
+   * PIN changes.
+   */
+  noStore?: true;
 }
 
 /** Keeps each entry's input and output types tied to its handler. */

@@ -27,7 +27,7 @@ describe('REST edge: payments routes reach the bus', () => {
     sent = recorded.sent;
     const access = { admit: () => client, authenticate: () => client } as unknown as AccessControl;
     const replay = { run: async (_c: string, _k: string, _f: unknown, status: number, fn: () => Promise<unknown>) => ({ status, body: await fn() }) };
-    const invoker = new OperationInvoker({ GATEWAY_COMMAND_TIMEOUT_MS: 5_000 } as GatewayConfig, replay as unknown as IdempotencyService, recorded.bus);
+    const invoker = new OperationInvoker({ GATEWAY_COMMAND_TIMEOUT_MS: 5_000 } as GatewayConfig, replay as unknown as IdempotencyService, recorded.bus, recorded.deps.cardsLane);
     fastify = Fastify();
     useBoundedJsonParser(fastify);
     registerRestEdge(fastify, OPERATIONS, access, invoker);

@@ -49,6 +49,7 @@ export function registerRestEdge(fastify: FastifyInstance, operations: readonly 
           input,
           idempotencyKey: idempotencyKeyOf(request),
         });
+        if (operation.noStore) reply.header('cache-control', 'no-store');
         return reply.status(result.status).send(result.body);
       },
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, userRefSchema, type BalancesView, type UserRef } from '@platform/contracts';
 import type { CommandHandler } from '@platform/kafka';
 import { P100Client } from '@platform/p100-client';
+import { refuseIfDeleted } from '../users/user-lifecycle';
 import { UsersRepository } from '../users/users.repository';
 
 /** Reads the user's balances from P100 (P100 holds the ledger); amounts stay decimal strings. */
@@ -16,6 +17,7 @@ export class GetBalancesHandler implements CommandHandler<UserRef, BalancesView>
 
   async handle({ externalUserId }: UserRef): Promise<BalancesView> {
     const user = await this.users.get(externalUserId);
+    refuseIfDeleted(user, 'balances');
     if (user.status !== 'ACTIVE') {
       throw new DomainError('USER_NOT_ACTIVE', `balances exist once the user is ACTIVE; the user is ${user.status}`);
     }

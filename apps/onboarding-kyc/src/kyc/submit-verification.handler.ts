@@ -1,39 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { DomainError, userRefSchema, type UserRef, type UserView } from '@platform/contracts';
-import { IntentLog } from '@platform/database';
+import { userRefSchema, type UserRef, type UserView } from '@platform/contracts';
 import type { CommandHandler } from '@platform/kafka';
-import { P100Client, classifyP100Failure } from '@platform/p100-client';
+import { P100Client, P100KycVerificationPendingError } from '@platform/p100-client';
 import { toUserView } from '../users/user.entity';
-import { UsersRepository } from '../users/users.repository';
+import { UserCommandRunner } from '../users/user-command.runner';
 
-/** Add User Verification: starts P100's asynchronous KYC decision (the outcome comes by webhook). */
+/**
+ * Add User Verification: starts P100's asynchronous KYC decision (its outcome comes by webhook:
+ * ACTIVE, REJECTED or POA required). Answered at once when the user is past this step already.
+ */
 @Injectable()
 export class SubmitVerificationHandler implements CommandHandler<UserRef, UserView> {
   readonly schema = userRefSchema;
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly users: UsersRepository,
-    private readonly intents: IntentLog,
+    private readonly commands: UserCommandRunner,
     private readonly p100: P100Client,
   ) {}
 
   async handle({ externalUserId }: UserRef): Promise<UserView> {
-    const user = await this.users.get(externalUserId);
-    if (user.status === 'VERIFICATION_SUBMITTED' || user.status === 'ACTIVE') return toUserView(user);
-    if (!['CREATED', 'KYC_FILES_ADDED'].includes(user.status)) {
-      throw new DomainError('USER_NOT_ACTIVE', `verification cannot be submitted for a user in status ${user.status}`);
-    }
-    await this.intents.execute(
-      `verification:${externalUserId}`,
-      { operation: 'addUserVerification', request: { externalUserId }, classify: classifyP100Failure },
-      () => this.p100.users.addVerification({ externalUserId }),
-    );
-    return this.dataSource.transaction(async (manager) => {
-      // The ACTIVE webhook may already have arrived: advance() never moves a user backwards.
-      const { user: advanced } = await this.users.advance(manager, externalUserId, ['CREATED', 'KYC_FILES_ADDED'], 'VERIFICATION_SUBMITTED');
-      return toUserView(advanced);
+    const { user } = await this.commands.run({
+      externalUserId,
+      trigger: 'verificationSubmitted',
+      operation: 'addUserVerification',
+      request: { externalUserId },
+      // P100 answers P212 while a decision is pending: a repeat cannot queue a second review...
+      reattemptUnknown: true,
+      call: () => this.p100.users.addVerification({ externalUserId }),
+      // ...and that P212 means our earlier submission, whose answer was lost, is being decided.
+      alreadyDone: (error) => error instanceof P100KycVerificationPendingError,
     });
+    return toUserView(user);
   }
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IntentReconciler } from '@platform/database';
+import { StartHostedKycResolver } from '../kyc/start-hosted-kyc.resolver';
 import { ONBOARDING_CONFIG, type OnboardingConfig } from '../onboarding.config';
-import { CreateUserResolver } from './create-user.resolver';
+import { CreateLimitedUserResolver, CreateUserResolver } from './create-user.resolver';
 
 /** Runs the platform's intent reconciler over onboarding's P100 side effects while the service is up. */
 @Injectable()
@@ -10,10 +11,16 @@ export class IntentReconciliationService implements OnApplicationBootstrap, OnAp
   private readonly logger = new Logger('IntentReconciliation');
   readonly reconciler: IntentReconciler;
 
-  constructor(dataSource: DataSource, createUser: CreateUserResolver, @Inject(ONBOARDING_CONFIG) config: OnboardingConfig) {
+  constructor(
+    dataSource: DataSource,
+    createUser: CreateUserResolver,
+    createLimitedUser: CreateLimitedUserResolver,
+    startHostedKyc: StartHostedKycResolver,
+    @Inject(ONBOARDING_CONFIG) config: OnboardingConfig,
+  ) {
     this.reconciler = new IntentReconciler({
       dataSource,
-      resolvers: [createUser],
+      resolvers: [createUser, createLimitedUser, startHostedKyc],
       intervalMs: config.INTENT_RECONCILE_INTERVAL_MS,
       unknownAfterMs: config.INTENT_RECONCILE_UNKNOWN_AFTER_MS,
       pendingAfterMs: config.INTENT_RECONCILE_PENDING_AFTER_MS,

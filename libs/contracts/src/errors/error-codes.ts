@@ -47,6 +47,25 @@ export const ERROR_CODES = {
   USER_ALREADY_EXISTS: { http: 409, grpc: 'ALREADY_EXISTS' },
   USER_NOT_ACTIVE: { http: 409, grpc: 'FAILED_PRECONDITION' },
   USER_SUSPENDED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  // Deleting a user is final: every later operation on it is answered with this.
+  USER_DELETED: { http: 410, grpc: 'NOT_FOUND' },
+  USER_HAS_ACTIVE_CARDS: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  USER_NOT_EXTENDED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  FORBIDDEN_COUNTRY: { http: 422, grpc: 'FAILED_PRECONDITION' },
+  KYC_ALREADY_VERIFIED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  KYC_ATTEMPTS_EXHAUSTED: { http: 422, grpc: 'FAILED_PRECONDITION' },
+  KYC_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
+  // P100 is still deciding an earlier submission: wait for its webhook instead of retrying.
+  KYC_PENDING: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  POA_PENDING: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  POA_ALREADY_VERIFIED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  POA_NOT_REQUIRED: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  CARD_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
+  // The card's status does not allow the operation (e.g. unblocking a deleted card).
+  CARD_NOT_ACTIVE: { http: 409, grpc: 'FAILED_PRECONDITION' },
+  // Limited (non-KYC) users and residents of countries without cards cannot hold one.
+  CARDS_NOT_AVAILABLE: { http: 422, grpc: 'FAILED_PRECONDITION' },
+  CARD_LIMIT_ABOVE_MAXIMUM: { http: 400, grpc: 'INVALID_ARGUMENT' },
   MOVEMENT_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
   RATE_LOCK_NOT_FOUND: { http: 404, grpc: 'NOT_FOUND' },
   // A rate lock is good for one exchange within its validity: ask for a new one.

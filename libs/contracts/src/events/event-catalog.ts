@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ONBOARDING_EVENTS_TOPIC, OnboardingEvents } from '../onboarding/onboarding-events';
+import { CARDS_EVENTS_TOPIC, CARDS_SECURE_CODES_TOPIC, CardsEvents, SecureCodeEvents, cardEventSchema } from '../cards/cards-events';
+import { ONBOARDING_EVENTS_TOPIC, OnboardingEvents, userChangedEventSchema } from '../onboarding/onboarding-events';
 import { PAYMENTS_EVENTS_TOPIC, PaymentsEvents } from '../payments/payments-events';
 import { ReconciliationEvents } from '../payments/reconciliation';
 
@@ -14,26 +15,30 @@ export interface EventSpec {
   schema: z.ZodType;
 }
 
-const onboardingDescriptions: Record<keyof typeof OnboardingEvents, string> = {
-  userCreated: 'P100 created the user (p100UserId null when the reconciler confirmed it after a lost answer).',
-  userActivated: 'KYC passed; the user\'s balances exist at P100.',
-};
-
 /**
  * Every event the platform publishes for other services, versioned in its type (`.v1`): a change
  * that breaks consumers is a new type, never an edit. docs/events.md is generated from this list
  * (`npm run docs:events`), and a test fails when the two differ.
  */
 export const EVENT_CATALOG: readonly EventSpec[] = [
-  ...Object.entries(OnboardingEvents).map(([name, e]) => ({
+  ...Object.values(OnboardingEvents).map((e) => ({
     topic: ONBOARDING_EVENTS_TOPIC,
     type: e.type,
     key: 'externalUserId',
-    description: onboardingDescriptions[name as keyof typeof OnboardingEvents],
-    payload: e.type,
+    description: e.description,
+    payload: e.schema === userChangedEventSchema ? 'UserChanged' : e.type,
     schema: e.schema,
   })),
   ...Object.values(PaymentsEvents).map((e) => ({ topic: PAYMENTS_EVENTS_TOPIC, type: e.type, key: 'externalUserId (partner movements: movementId)', description: e.description, payload: 'MovementView', schema: e.schema })),
+  ...Object.values(CardsEvents).map((e) => ({
+    topic: CARDS_EVENTS_TOPIC,
+    type: e.type,
+    key: 'cardId',
+    description: e.description,
+    payload: e.schema === cardEventSchema ? 'CardEvent' : e.type,
+    schema: e.schema,
+  })),
+  ...Object.values(SecureCodeEvents).map((e) => ({ topic: CARDS_SECURE_CODES_TOPIC, type: e.type, key: 'cardId', description: e.description, payload: e.type, schema: e.schema })),
   ...Object.values(ReconciliationEvents).map((e) => ({ topic: PAYMENTS_EVENTS_TOPIC, type: e.type, key: 'externalUserId (partner: "partner")', description: e.description, payload: 'DriftView', schema: e.schema })),
 ];
 

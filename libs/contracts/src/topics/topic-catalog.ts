@@ -14,6 +14,8 @@ export interface TopicSpec {
   readonly dlq: boolean;
   /** Topic-level `max.message.bytes` when the broker default (1 MB) is too small. */
   readonly maxMessageBytes?: number;
+  /** Topic-level `retention.ms` when the broker default (7 days) keeps data longer than it may live. */
+  readonly retentionMs?: number;
 }
 
 /** What a provisioner creates: one entry per topic, dead-letter topics included. */
@@ -31,6 +33,9 @@ const KYC_COMMAND_MAX_BYTES = 25 * 1024 * 1024;
  * gateway replicas: each replica is assigned its own reply partition.
  */
 export const GATEWAY_MAX_REPLICAS = 4;
+
+/** How long Kafka keeps a sealed one-time code; segments roll as often, so deletion is not held back by an open segment. */
+export const SECURE_CODE_RETENTION_MS = 15 * 60 * 1000;
 
 const command = (owner: string, description: string, maxMessageBytes?: number): TopicSpec[] => [
   { name: `${owner}.commands`, key: 'externalUserId', partitions: 4, description, dlq: false, ...(maxMessageBytes ? { maxMessageBytes } : {}) },
@@ -65,7 +70,17 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
   webhooks('order', 'orderId', 'P100 order status and payment link webhooks'),
   { name: 'onboarding.events', key: 'externalUserId', partitions: 4, description: 'Onboarding settlement events', dlq: false },
   { name: 'payments.events', key: 'aggregateId', partitions: 4, description: 'Payments settlement events', dlq: false },
-  { name: 'cards.events', key: 'cardId', partitions: 4, description: 'Card events', dlq: false },
+  { name: 'cards.events', key: 'cardId', partitions: 4, description: 'Card events: status changes, limits, transactions', dlq: false },
+  // A one-time code is worthless after minutes and must not outlive that: 15 min retention
+  // (plus the broker's segment roll, below), sealed payloads (docs/cards.md).
+  {
+    name: 'cards.secure-codes',
+    key: 'cardId',
+    partitions: 4,
+    description: 'Sealed 3-D Secure and wallet-activation codes for the card holder',
+    dlq: false,
+    retentionMs: SECURE_CODE_RETENTION_MS,
+  },
 ];
 
 /**
@@ -74,7 +89,10 @@ export const TOPIC_CATALOG: readonly TopicSpec[] = [
  */
 export function allTopicNames(): ProvisionedTopic[] {
   return TOPIC_CATALOG.flatMap((t) => {
-    const config: Record<string, string> = t.maxMessageBytes ? { 'max.message.bytes': String(t.maxMessageBytes) } : {};
+    const config: Record<string, string> = {
+      ...(t.maxMessageBytes ? { 'max.message.bytes': String(t.maxMessageBytes) } : {}),
+      ...(t.retentionMs ? { 'retention.ms': String(t.retentionMs), 'segment.ms': String(t.retentionMs) } : {}),
+    };
     const topic = { name: t.name, partitions: t.partitions, config };
     return t.dlq ? [topic, { name: `${t.name}.dlq`, partitions: 1, config }] : [topic];
   });

@@ -117,6 +117,20 @@ describe('CommandDispatcher', () => {
     });
   });
 
+  it('gives a command from another transport (headers as plain strings) the same correlation, deadline and validation', async () => {
+    const deadline = Date.now() + 60_000;
+    const headers = { [MessageHeaders.correlationId]: 'c-lane', [MessageHeaders.deadline]: String(deadline) };
+    await expect(dispatcher.dispatchWithHeaders({ type: 'test.whoami.v1', payload: {} }, headers)).resolves.toEqual({
+      ok: true,
+      data: { correlationId: 'c-lane', deadline: deadline - REPLY_MARGIN_MS },
+    });
+    await expect(dispatcher.dispatchWithHeaders({ type: 'test.whoami.v1', payload: {} }, { [MessageHeaders.deadline]: String(Date.now() - 1) })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'DEADLINE_EXCEEDED' },
+    });
+    await expect(dispatcher.dispatchWithHeaders({ type: 'test.nope.v1', payload: {} }, {})).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('counts handled commands by topic and outcome', async () => {
     await dispatcher.dispatch({ type: 'test.domain-failure.v1', payload: {} });
     const text = await metricsRegistry.getSingleMetricAsString('kafka_messages_handled_total');

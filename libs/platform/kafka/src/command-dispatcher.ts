@@ -40,7 +40,15 @@ export class CommandDispatcher {
   ) {}
 
   dispatch(data: unknown, context?: KafkaContext): Promise<CommandReply<unknown>> {
-    const headers = context ? headersToStrings(context.getMessage().headers as never) : {};
+    return this.dispatchWithHeaders(data, context ? headersToStrings(context.getMessage().headers as never) : {});
+  }
+
+  /**
+   * The same path for a command that did not come over Kafka (the cards secure lane, over HTTP):
+   * `headers` are named as the Kafka ones (MessageHeaders: `correlation-id`, `deadline`), so
+   * validation, deadline and correlation behave alike whatever carried the command.
+   */
+  dispatchWithHeaders(data: unknown, headers: Readonly<Record<string, string>>): Promise<CommandReply<unknown>> {
     // The work must end early enough for the reply to reach the gateway before it gives up.
     const caller = parseDeadline(headers[MessageHeaders.deadline]);
     const deadline = caller === undefined ? undefined : caller - REPLY_MARGIN_MS;

@@ -55,8 +55,10 @@ describe('parseInput', () => {
     expect(error.message).toMatch(/^externalUserId: /);
   });
 
-  it('reports a body that is not an object, or has unknown keys, against "(body)"', () => {
+  it('reports a body that is not an object against "(body)", and an unknown field by its name', () => {
     expect(failure('nope')).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: '(body)' } });
-    expect(failure({ ...valid, extra: true })).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: '(body)' } });
+    const unknown = failure({ ...valid, extra: true });
+    expect(unknown).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'extra' } });
+    expect(unknown.message).toMatch(/^extra: /);
   });
 });

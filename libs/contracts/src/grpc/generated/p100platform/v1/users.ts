@@ -10,6 +10,87 @@ export const protobufPackage = "p100platform.v1";
 
 export const protobufFileName = "p100platform/v1/users.proto";
 
+export interface CreateLimitedUserRequest {
+  externalUserId?: string | undefined;
+  email?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  address?: string | undefined;
+  city?: string | undefined;
+  country?:
+    | string
+    | undefined;
+  /** PASSPORT, ID_CARD or RESIDENCE_PERMIT. */
+  documentType?: string | undefined;
+  documentNumber?: string | undefined;
+  birthCountry?: string | undefined;
+  birthDate?: string | undefined;
+}
+
+export interface StartHostedKycRequest {
+  externalUserId?:
+    | string
+    | undefined;
+  /** ID_CARD, PASSPORT, RESIDENCE_PERMIT or DRIVER_LICENSE. */
+  documentType?: string | undefined;
+  country?: string | undefined;
+  incomeSource?: string | undefined;
+  openAccountReason?:
+    | string
+    | undefined;
+  /** Required when income_source is BUSINESS_ACTIVITY. */
+  taxId?:
+    | string
+    | undefined;
+  /** Required when income_source is SALARY. */
+  occupation?: string | undefined;
+  additionalInfo?: string | undefined;
+}
+
+export interface HostedKyc {
+  user?: User | undefined;
+  verificationId?: string | undefined;
+  redirectUrl?: string | undefined;
+}
+
+export interface GetKycStatusRequest {
+  externalUserId?: string | undefined;
+}
+
+export interface KycStatus {
+  externalUserId?: string | undefined;
+  verificationId?: string | undefined;
+  status?: string | undefined;
+  rejectionReasons?: string[] | undefined;
+}
+
+export interface AddPoaFilesRequest {
+  externalUserId?: string | undefined;
+  files?: KycFile[] | undefined;
+}
+
+export interface UpdateUserRequest {
+  externalUserId?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  street?: string | undefined;
+  number?: string | undefined;
+  city?: string | undefined;
+  postCode?: string | undefined;
+}
+
+export interface SuspendUserRequest {
+  externalUserId?: string | undefined;
+}
+
+export interface UnsuspendUserRequest {
+  externalUserId?: string | undefined;
+}
+
+export interface DeleteUserRequest {
+  externalUserId?: string | undefined;
+}
+
 export interface CreateUserRequest {
   externalUserId?: string | undefined;
   email?:
@@ -72,7 +153,11 @@ export interface User {
   p100UserId?:
     | string
     | undefined;
-  /** CREATING, CREATED, KYC_FILES_ADDED, VERIFICATION_SUBMITTED, ACTIVE or REJECTED. */
+  /**
+   * The onboarding state machine (docs/onboarding.md): CREATING, CREATED, KYC_FILES_ADDED,
+   * KYC_SESSION_STARTED, KYC_SESSION_APPROVED, KYC_SESSION_REJECTED, VERIFICATION_SUBMITTED,
+   * POA_REQUIRED, ACTIVE, REJECTED or DELETED.
+   */
   status?: string | undefined;
   poaRequired?:
     | boolean
@@ -84,7 +169,17 @@ export interface User {
   /** RFC 3339 timestamps. */
   createdAt?: string | undefined;
   updatedAt?: string | undefined;
-  activatedAt?: string | undefined;
+  activatedAt?:
+    | string
+    | undefined;
+  /** KYC or LIMITED (P100's non-KYC model). */
+  model?:
+    | string
+    | undefined;
+  /** NOT_REQUIRED, REQUIRED, WAITING, QUESTIONED, APPROVED or REJECTED. */
+  poaStatus?: string | undefined;
+  kycVerificationId?: string | undefined;
+  suspended?: boolean | undefined;
 }
 
 export interface Balance {
