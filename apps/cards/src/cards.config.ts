@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, loadConfig, port, serviceEnv } from '@platform/config';
+import { ConfigError, loadConfig, port, serviceEnv, intentReconcileEnv } from '@platform/config';
 import { CARD_LIMIT_FIELDS, CARD_LIMIT_MAXIMA_DEFAULTS, TIMEOUT_DEFAULTS, cardLimitValueSchema, timeoutBudgetProblems, type CardLimitField } from '@platform/contracts';
 import { p100ConfigFromEnv, P100_DEFAULTS, type P100ClientConfig } from '@platform/p100-client';
 import { OneTimeCodeSealer } from '@platform/secrets';
@@ -26,10 +26,8 @@ export const cardsEnv = serviceEnv.extend({
   CARDS_SECURE_CODE_KEYS: sealingKeys,
   /** How long a one-time code is worth showing after P100 sent it (expiresAt). */
   CARDS_SECURE_CODE_TTL_MS: ms(300_000),
-  /** The intent reconciler (lost Create Virtual Card answers): pass interval, and when an open intent is looked at. */
-  INTENT_RECONCILE_INTERVAL_MS: ms(15_000),
-  INTENT_RECONCILE_UNKNOWN_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
-  INTENT_RECONCILE_PENDING_AFTER_MS: ms(60_000),
+  /** The intent reconciler (lost Create Virtual Card answers). */
+  ...intentReconcileEnv,
   ...maximaShape,
 });
 export const CARDS_CONFIG = Symbol('CARDS_CONFIG');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, loadConfig, port, serviceEnv } from '@platform/config';
+import { ConfigError, loadConfig, port, serviceEnv, intentReconcileEnv } from '@platform/config';
 import { TIMEOUT_DEFAULTS, timeoutBudgetProblems } from '@platform/contracts';
 import { p100ConfigFromEnv, P100_DEFAULTS, type P100ClientConfig } from '@platform/p100-client';
 
@@ -7,10 +7,8 @@ export const onboardingEnv = serviceEnv.extend({
   PORT: port(3001),
   /** The gateway's wait for a reply: P100 attempts must fit inside it (docs/timeouts.md). */
   GATEWAY_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(TIMEOUT_DEFAULTS.gatewayCommandMs),
-  /** The intent reconciler (docs/timeouts.md): pass interval, and when an open intent is looked at. */
-  INTENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
-  INTENT_RECONCILE_UNKNOWN_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
-  INTENT_RECONCILE_PENDING_AFTER_MS: z.coerce.number().int().positive().default(60_000),
+  /** The intent reconciler (docs/timeouts.md). */
+  ...intentReconcileEnv,
 });
 export const ONBOARDING_CONFIG = Symbol('ONBOARDING_CONFIG');
 export type OnboardingConfig = z.infer<typeof onboardingEnv> & { p100: P100ClientConfig };

@@ -25,4 +25,15 @@ export const serviceEnv = z.object({
 
 export type ServiceEnv = z.infer<typeof serviceEnv>;
 
+/**
+ * The intent reconciler's timing (docs/resilience.md), for services whose P100 calls can lose
+ * their answer: how often it runs, how long an unknown outcome waits for its webhook before P100
+ * is asked, and how long a pending call may take before it counts as lost.
+ */
+export const intentReconcileEnv = {
+  INTENT_RECONCILE_INTERVAL_MS: z.coerce.number().int().positive().default(15_000),
+  INTENT_RECONCILE_UNKNOWN_AFTER_MS: z.coerce.number().int().min(0).default(10_000),
+  INTENT_RECONCILE_PENDING_AFTER_MS: z.coerce.number().int().positive().default(60_000),
+};
+
 export const envBool = bool;

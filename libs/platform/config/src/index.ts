@@ -1,2 +1,2 @@
 export { ConfigError, loadConfig } from './load-config';
-export { serviceEnv, port, envBool, type ServiceEnv } from './env-schemas';
+export { serviceEnv, intentReconcileEnv, port, envBool, type ServiceEnv } from './env-schemas';

@@ -17,3 +17,4 @@ export type { MessagePublisher } from './ports';
 export { DatabaseModule, DATABASE_OPTIONS, type DatabaseModuleOptions } from './database.module';
 export { IntentLog, hashRequest, type IntentOptions, type FailureKind, type FailureClassification } from './intents/intent-log';
 export { IntentReconciler, type IntentReconcilerOptions, type IntentResolver, type OpenIntent, type Resolution } from './intents/intent-reconciler';
+export { RunningIntentReconciler, type IntentReconcilerSettings } from './intents/running-intent-reconciler';
