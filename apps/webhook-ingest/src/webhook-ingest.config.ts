@@ -26,6 +26,19 @@ export const webhookIngestEnv = serviceEnv.extend({
   /** Received webhooks older than this (and already published) are deleted. */
   WEBHOOK_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   WEBHOOK_RETENTION_INTERVAL_MS: z.coerce.number().int().positive().default(60 * 60_000),
+  /**
+   * Group commit of received webhooks (webhooks/group-commit.ts): requests that arrive together
+   * share one transaction. At most this many per commit…
+   */
+  WEBHOOK_COMMIT_MAX_BATCH: z.coerce.number().int().positive().max(10_000).default(256),
+  /** …this many commits at once (each holds a database connection; the pool has 10)… */
+  WEBHOOK_COMMIT_MAX_IN_FLIGHT: z.coerce.number().int().positive().max(8).default(2),
+  /** …and a second commit starts beside a slow one once a request has waited this long. */
+  WEBHOOK_COMMIT_MAX_WAIT_MS: z.coerce.number().nonnegative().max(1_000).default(2),
+  /** Requests waiting for a commit beyond which new ones get 503 with Retry-After (Postgres slow). */
+  WEBHOOK_COMMIT_MAX_QUEUE: z.coerce.number().int().positive().default(2_000),
+  /** The same bound in bytes of waiting bodies: memory stays bounded whatever the body sizes. */
+  WEBHOOK_COMMIT_MAX_QUEUE_BYTES: z.coerce.number().int().positive().default(32 * 1024 * 1024),
   /** Postgres schema of the service; tests and benchmarks give each run its own. */
   WEBHOOK_INGEST_DB_SCHEMA: z
     .string()

@@ -7,6 +7,15 @@ export const webhookMetrics = () => ({
   authRejected: counter('webhook_ingest_auth_rejected_total', 'Webhooks refused for a missing or wrong token'),
   invalid: counter('webhook_ingest_invalid_total', 'Webhooks refused as malformed', ['reason']),
   quarantined: counter('webhook_ingest_quarantined_total', 'Authenticated webhooks of an unknown type kept in quarantine'),
+  commitBatchSize: histogram(
+    'webhook_ingest_commit_batch_size',
+    'Webhooks per group commit (one transaction each; the retries of a failed batch row by row are not counted)',
+    [],
+    [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+  ),
+  commitDuration: histogram('webhook_ingest_commit_seconds', 'Duration of one group commit', ['outcome'], [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5]),
+  commitFallbacks: counter('webhook_ingest_commit_fallbacks_total', 'Failed group commits retried webhook by webhook'),
+  overloaded: counter('webhook_ingest_overloaded_total', 'Webhooks refused with 503 because the commit queue was full', ['reason']),
   published: counter('webhook_ingest_published_total', 'Stored webhooks published to Kafka (replays included)', ['topic']),
   publishLag: histogram(
     'webhook_ingest_publish_lag_seconds',
