@@ -10,7 +10,6 @@ import { CreateReceivedWebhooks1763900000100 } from './migrations/1763900000100-
 import { RekeyDedupeV21764600000000 } from './migrations/1764600000000-rekey-dedupe-v2';
 import { ReceivedWebhooksRetention } from './retention/received-webhooks-retention';
 import { ReceiveWebhookHandler } from './webhooks/receive-webhook.handler';
-import { WebhooksController } from './webhooks/webhooks.controller';
 import { WEBHOOK_INGEST_CONFIG, type WebhookIngestConfig } from './webhook-ingest.config';
 
 @Module({})
@@ -28,8 +27,9 @@ export class AppModule {
         }),
         MessagingModule.forRoot({ kafka: kafkaSettingsFromEnv(config, 'webhook-ingest'), databaseUrl: config.DATABASE_URL, schema }),
       ],
-      // The admin controller first: its static /admin routes must not be shadowed by the webhook catch-all.
-      controllers: [WebhookAdminController, WebhooksController],
+      // The webhook routes are registered on Fastify directly (webhooks/webhook.routes.ts, from main.ts);
+      // Fastify's router prefers the operator API's static /admin routes to their catch-all.
+      controllers: [WebhookAdminController],
       providers: [
         { provide: WEBHOOK_INGEST_CONFIG, useValue: config },
         ReceiveWebhookHandler,

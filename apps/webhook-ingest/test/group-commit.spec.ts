@@ -76,6 +76,7 @@ describe('webhooks that arrive together share one commit (real Postgres and brok
     expect((await blocker).status).toBe(200);
     const responses = await Promise.all(requests.map((r) => r.response));
     expect(responses.map((r) => r.status)).toEqual(users.map(() => 200));
+    expect(responses[0]!.headers.get('content-type')).toMatch(/^application\/json/);
     expect(new Set(await Promise.all(responses.map(async (r) => (await r.json()).status)))).toEqual(new Set(['stored']));
 
     // Rows written by one transaction share its id (xmin).

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { WebhookSpec } from '@platform/contracts';
 
 /** Longest value of an identifying field (ids, statuses): longer is not an id, and a 200 KB key
@@ -45,7 +45,7 @@ function isAbsent(value: unknown): boolean {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**

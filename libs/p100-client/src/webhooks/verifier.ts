@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
 export interface WebhookSecrets {
   current: string;
@@ -29,6 +29,7 @@ export class WebhookTokenVerifier {
   }
 }
 
+// One-shot hash (no Hash object per call): this runs on every webhook request.
 function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return hash('sha256', value, 'buffer');
 }
