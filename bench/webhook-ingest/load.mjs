@@ -9,6 +9,8 @@ export async function runLoad({ url, path, headers, bodies, concurrency, onProgr
   const { hostname, port } = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies = new Float64Array(bodies.length);
+  /** The answer's status per request, in the order of `bodies` (0: no answer). */
+  const codes = new Uint16Array(bodies.length);
   const statuses = new Map();
   let next = 0;
   let done = 0;
@@ -32,6 +34,7 @@ export async function runLoad({ url, path, headers, bodies, concurrency, onProgr
         const t0 = performance.now();
         const status = await send(bodies[i]);
         latencies[i] = performance.now() - t0;
+        codes[i] = status;
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         done += 1;
         if (onProgress && done % 1000 === 0) onProgress(done);
@@ -40,7 +43,7 @@ export async function runLoad({ url, path, headers, bodies, concurrency, onProgr
   );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return summarize([{ latencies: [...latencies], seconds, statuses: Object.fromEntries(statuses) }]);
+  return { ...summarize([{ latencies: [...latencies], seconds, statuses: Object.fromEntries(statuses) }]), codes };
 }
 
 /** Pools several rounds: throughput over their summed time, percentiles over all latencies. */
