@@ -37,6 +37,10 @@ export class GroupBreakers {
         volumeThreshold: options.volumeThreshold,
         rollingCountTimeout: options.rollingCountTimeout,
         errorFilter: (error: unknown) => !countsAsFailure(error),
+        // Nothing reads latency percentiles or snapshots: without them opossum keeps no array of
+        // every latency in the window (sorted again at each snapshot) and runs no snapshot timer.
+        rollingPercentilesEnabled: false,
+        enableSnapshots: false,
       });
       const transition = (to: BreakerState) => () => {
         metrics.breakerState.set({ group }, STATE_VALUE[to]);

@@ -5,7 +5,7 @@ import {
   P100RateLimitedError,
   type P100ErrorCode,
 } from './errors';
-import { parseJsonExact } from './json';
+import { parseP100Json } from './json';
 
 export interface P100ErrorResponse {
   status: number;
@@ -30,10 +30,15 @@ interface P100ErrorBody {
 export function readErrorBody(bodyText: string): P100ErrorBody | undefined {
   let body: unknown;
   try {
-    body = parseJsonExact(bodyText);
+    body = parseP100Json(bodyText);
   } catch {
     return undefined;
   }
+  return errorBodyOf(body);
+}
+
+/** The same on an answer already parsed (a success answer is parsed once, not twice). */
+export function errorBodyOf(body: unknown): P100ErrorBody | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const { errorCode, errorMessage, errorName } = body as Record<string, unknown>;
   if (typeof errorCode !== 'string' || !/^P\d{3}$/.test(errorCode)) return undefined;

@@ -1,6 +1,6 @@
-import { mapErrorResponse, readErrorBody } from './error-mapping';
+import { errorBodyOf, mapErrorResponse } from './error-mapping';
 import { P100Error, P100NetworkError, P100TimeoutError } from './errors';
-import { parseJsonExact } from './json';
+import { parseP100Json } from './json';
 import { parseRetryAfter } from './retry';
 
 export interface HttpCall {
@@ -76,13 +76,15 @@ function readSuccess(response: Response, text: string, operation: string, reques
   const contentType = response.headers.get('content-type') ?? '';
   const looksJson = contentType.includes('json') || (!contentType && /^\s*[[{]/.test(text));
   if (!looksJson) return text;
-  // "Pending" outcomes (202 with P211/P212) carry an error body instead of the declared result.
-  if (readErrorBody(text)) throw mapErrorResponse({ status: response.status, bodyText: text, requestId, operation, apiKey });
+  let value: unknown;
   try {
-    return parseJsonExact(text);
+    value = parseP100Json(text);
   } catch {
     throw new P100Error('UNEXPECTED_RESPONSE', response.status, 'P100 answered with malformed JSON', undefined, requestId, operation);
   }
+  // "Pending" outcomes (202 with P211/P212) carry an error body instead of the declared result.
+  if (errorBodyOf(value)) throw mapErrorResponse({ status: response.status, bodyText: text, requestId, operation, apiKey });
+  return value;
 }
 
 // Errors proving the request never left this process: connection refused, DNS, connect timeout.

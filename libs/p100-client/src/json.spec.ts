@@ -1,4 +1,5 @@
-import { isJsonNumber, jsonNumber, parseJsonExact, stringifyJson, toPlainDecimal, withNumberFields } from './json';
+import fc from 'fast-check';
+import { isJsonNumber, jsonNumber, parseJsonExact, parseP100Json, stringifyJson, toPlainDecimal, withNumberFields } from './json';
 
 describe('exact JSON numbers', () => {
   it('reads a number that a float cannot hold as its exact decimal text', () => {
@@ -45,5 +46,50 @@ describe('exact JSON numbers', () => {
   it('wraps only the named string fields of a body', () => {
     const body = withNumberFields({ amount: '10.10', lockId: '42', note: 'x' }, ['amount', 'missing']);
     expect(stringifyJson(body)).toBe('{"amount":10.10,"lockId":"42","note":"x"}');
+  });
+});
+
+describe('parseP100Json (the client parse of P100 answers)', () => {
+  const same = (text: string) => {
+    let expected: unknown;
+    let refused = false;
+    try {
+      expected = parseJsonExact(text);
+    } catch {
+      refused = true;
+    }
+    if (refused) expect(() => parseP100Json(text)).toThrow();
+    else expect(parseP100Json(text)).toEqual(expected);
+  };
+
+  it('gives every number its exact decimal text, as parseJsonExact does', () => {
+    expect(parseP100Json('{"btc":95432.12,"amount":0.1000000000000000055511,"fee":1.50,"tiny":1e-7,"big":-2E+3,"n":[1,-0,{"x":3}],"s":"1,2"}')).toEqual({
+      btc: '95432.12',
+      amount: '0.1000000000000000055511',
+      fee: '1.50',
+      tiny: '0.0000001',
+      big: '-2000',
+      n: ['1', '-0', { x: '3' }],
+      s: '1,2',
+    });
+    expect(parseP100Json('{"id":"a-1","ok":true,"none":null}')).toEqual({ id: 'a-1', ok: true, none: null });
+    expect(parseP100Json(' 42 ')).toBe('42');
+  });
+
+  it('refuses what JSON refuses, even where quoting a number would make it valid', () => {
+    for (const text of ['{1:2}', '[01]', '{"a":-}', '{"a":1 2}', '[1,,2]', '{"a":"x"1}', '[] 5', '{"a":1.}', '{"a":.5}', '{"a":+1}', '{"a":1,2:3}']) {
+      expect(() => parseP100Json(text)).toThrow();
+    }
+  });
+
+  it('agrees with parseJsonExact on generated documents and on their broken variants', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 3 }), fc.nat(), fc.constantFrom('', '1', '-', ',', ':', '"', '{', ']', 'e5', '.'), (text, at, junk) => {
+        same(text);
+        const cut = at % (text.length + 1);
+        same(text.slice(0, cut) + junk + text.slice(cut));
+      }),
+      { numRuns: 1000, seed: 12 },
+    );
   });
 });

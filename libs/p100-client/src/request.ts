@@ -17,7 +17,7 @@ import {
 import { httpCall } from './http-call';
 import { stringifyJson, withNumberFields } from './json';
 import { p100Metrics, type RequestOutcome } from './metrics';
-import { fillPath, OPERATIONS, type EndpointGroup, type HttpMethod, type OperationName } from './operations';
+import { fillPath, OPERATIONS, pathParamsOf, type EndpointGroup, type HttpMethod, type OperationName, type OperationSpec } from './operations';
 import { TokenBucket } from './rate-limiter';
 import { retryDecision } from './retry';
 
@@ -76,13 +76,29 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
   const bulkheads = new GroupBulkheads(resolved.maxConcurrentPerGroup, metrics);
   const limiter = resolved.rateLimit ? new TokenBucket(resolved.rateLimit.requestsPerSecond, undefined, now, sleep) : undefined;
 
+  // What a call of an operation needs that does not change between calls, built on its first call.
+  const plans = new Map<OperationName, OperationPlan>();
+  const planOf = (operation: OperationName): OperationPlan => {
+    let plan = plans.get(operation);
+    if (!plan) {
+      const spec = OPERATIONS[operation];
+      const template = resolved.paths[operation] ?? spec.path;
+      plan = { spec, template, staticUrl: pathParamsOf(template).length === 0 ? resolved.baseUrl + template : undefined };
+      plans.set(operation, plan);
+    }
+    return plan;
+  };
+
   const send = async <T>(request: P100Request): Promise<T> => {
-    const spec = OPERATIONS[request.operation];
     const operation = request.operation;
+    const { spec, template: planned, staticUrl } = planOf(operation);
     const group = request.group ?? spec.group;
     const method = request.method ?? spec.method;
-    const template = resolved.paths[operation] ?? request.path ?? spec.path;
-    const url = resolved.baseUrl + fillPath(template, request.pathParams, operation) + queryString(request.query);
+    const template = resolved.paths[operation] ?? request.path ?? planned;
+    const url =
+      staticUrl !== undefined && template === planned && !request.query
+        ? staticUrl
+        : resolved.baseUrl + fillPath(template, request.pathParams, operation) + queryString(request.query);
     const body = encodeBody(request.body, spec.numberFields, operation);
     const idempotent = request.idempotent ?? method === 'GET';
     const ownTimeoutMs = request.timeoutMs ?? resolved.timeoutMs;
@@ -132,6 +148,14 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
     breakerState: (group: EndpointGroup) => breakers.state(group),
     shutdown: () => breakers.shutdown(),
   });
+}
+
+interface OperationPlan {
+  spec: OperationSpec;
+  /** The path template in force (config.paths, else the catalog's). */
+  template: string;
+  /** The whole URL, for templates without placeholders. */
+  staticUrl?: string;
 }
 
 function encodeBody(body: unknown, numberFields: readonly string[] | undefined, operation: string): string | FormData | undefined {
