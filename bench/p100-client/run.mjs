@@ -3,7 +3,12 @@
 // through a bare fetch, in one process and one run, sequential and concurrent; then the fail-fast
 // latency of calls rejected by an open breaker once the sandbox is stopped.
 //
-//   npm run bench:p100-client     (BENCH_CALLS=3000 BENCH_CONCURRENCY=16 BENCH_REJECTED=20000 BENCH_WARMUP=300)
+//   npm run bench:p100-client     (BENCH_CALLS=3000 BENCH_CONCURRENCY=16 BENCH_REPLAY_CALLS=20000 BENCH_REJECTED=20000 BENCH_WARMUP=300)
+//
+// Against the replay server the two sides are interleaved call by call (client, bare, bare,
+// client, ...), BENCH_REPLAY_CALLS each, so that the box's stalls weigh on both alike: the mean
+// overhead per call (issue 12's target: ≤ 5 µs) is the difference of the means, shown with the
+// difference of the medians and of the CPU time per call (process.cpuUsage around each call).
 //
 // The sandbox runs as its own process (its TypeScript compiled on load by tools/contract/ts-register.cjs),
 // so its CPU is not on the benchmark's event loop; on this 2-core box the absolute latencies are
@@ -30,6 +35,8 @@ const CALLS = Number(process.env.BENCH_CALLS || 3000);
 const WARMUP = Number(process.env.BENCH_WARMUP || 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 16);
 const REJECTED = Number(process.env.BENCH_REJECTED || 20000);
+const REPLAY_CALLS = Number(process.env.BENCH_REPLAY_CALLS || 20000);
+const OVERHEAD_TARGET_US = 5;
 const FAIL_FAST_LIMIT_MS = 5;
 const API_KEY = 'bench-p100-client-key';
 const log = (line) => console.error(`[bench] ${line}`);
@@ -86,12 +93,36 @@ async function measure(call, count, concurrency) {
 
 const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 
+/** The two sides alternately, call by call; per side: latencies (ms) and CPU time (µs) per call. */
+async function interleaved(a, b, count) {
+  const sides = [a, b].map(() => ({ latencies: new Float64Array(count), cpu: 0 }));
+  for (let i = 0; i < count; i += 1) {
+    const order = i % 2 === 0 ? [0, 1] : [1, 0];
+    for (const k of order) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await [a, b][k]();
+      sides[k].latencies[i] = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      sides[k].cpu += c.user + c.system;
+    }
+    if ((i + 1) % 5000 === 0) log(`replay server, interleaved: ${i + 1}/${count} calls per side`);
+  }
+  return sides.map(({ latencies, cpu }) => {
+    const sorted = [...latencies].sort((x, y) => x - y);
+    const mean = sorted.reduce((x, y) => x + y, 0) / count;
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean, throughput: 1000 / mean, cpuUs: cpu / count };
+  });
+}
+
 async function main() {
   const loadBefore = os.loadavg();
   const infra = await ensureInfra({ database: 'p100_platform_bench', log });
   const sandbox = await startSandbox(infra.databaseUrl);
   log(`sandbox at ${sandbox.baseUrl} (schema ${sandbox.schema})`);
-  const client = new P100Client({ baseUrl: sandbox.baseUrl, apiKey: API_KEY }, { registry: new Registry() });
+  // The bulkhead stays in the path, sized to the bench's concurrency (default 8 per endpoint group).
+  const maxConcurrentPerGroup = Math.max(8, CONCURRENCY);
+  const client = new P100Client({ baseUrl: sandbox.baseUrl, apiKey: API_KEY, maxConcurrentPerGroup }, { registry: new Registry() });
   const endpoint = '/v1/exchange/get-rate';
   const bare = async () => {
     const response = await fetch(sandbox.baseUrl + endpoint, { headers: { 'x-api-key': API_KEY, accept: 'application/json' } });
@@ -108,7 +139,7 @@ async function main() {
   const replay = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(recorded));
   await new Promise((resolve) => replay.listen(0, '127.0.0.1', resolve));
   const replayUrl = `http://127.0.0.1:${replay.address().port}`;
-  const replayClient = new P100Client({ baseUrl: replayUrl, apiKey: API_KEY }, { registry: new Registry() });
+  const replayClient = new P100Client({ baseUrl: replayUrl, apiKey: API_KEY, maxConcurrentPerGroup }, { registry: new Registry() });
   const bareReplay = async () => JSON.parse(await (await fetch(replayUrl + endpoint, { headers: { 'x-api-key': API_KEY, accept: 'application/json' } })).text());
   const clientReplay = () => replayClient.exchange.getRates();
   try {
@@ -119,6 +150,7 @@ async function main() {
       ['replay server, sequential', 1, bareReplay, clientReplay],
     ];
     for (const [mode, concurrency, bareCall, clientCall] of modes) {
+      log(`${mode}: ${CALLS} calls per side in alternating halves`);
       // Alternating halves, so drift in the sandbox or Postgres hits both sides alike.
       const half = Math.floor(CALLS / 2);
       const b1 = await measure(bareCall, half, concurrency);
@@ -128,6 +160,9 @@ async function main() {
       const avg = (x, y) => ({ p50: (x.p50 + y.p50) / 2, p99: (x.p99 + y.p99) / 2, mean: (x.mean + y.mean) / 2, throughput: (x.throughput + y.throughput) / 2 });
       results.push({ mode, bare: avg(b1, b2), client: avg(c1, c2) });
     }
+    log(`replay server, interleaved: ${REPLAY_CALLS} calls per side`);
+    const [clientSide, bareSide] = await interleaved(clientReplay, bareReplay, REPLAY_CALLS);
+    results.push({ mode: 'replay server, interleaved', bare: bareSide, client: clientSide });
   } finally {
     client.close();
     replayClient.close();
@@ -145,6 +180,11 @@ async function main() {
     );
     console.log(`| ${r.mode} | overhead per call (mean) | ${fmt(r.client.mean - r.bare.mean)} | | |`);
   }
+  const il = results.find((r) => r.mode === 'replay server, interleaved');
+  const overheadUs = (il.client.mean - il.bare.mean) * 1000;
+  console.log(
+    `\nReplay server, interleaved (${REPLAY_CALLS} calls per side): overhead per call mean ${overheadUs.toFixed(1)} µs, p50 ${((il.client.p50 - il.bare.p50) * 1000).toFixed(1)} µs, CPU ${(il.client.cpuUs - il.bare.cpuUs).toFixed(1)} µs (bare ${il.bare.cpuUs.toFixed(1)} µs, client ${il.client.cpuUs.toFixed(1)} µs per call); target ≤ ${OVERHEAD_TARGET_US} µs mean: ${overheadUs <= OVERHEAD_TARGET_US ? 'met' : 'NOT met'}`,
+  );
 
   // Fail fast: the sandbox goes away; once the breaker is open, calls must not wait for anything.
   const breakerClient = new P100Client(
@@ -165,7 +205,8 @@ async function main() {
   await measure(rejectedCall, 1000, 1); // warm-up (JIT), not counted
   const rejected = await measure(rejectedCall, REJECTED, 1);
   breakerClient.close();
-  console.log(`\nSandbox down: breaker open after ${attempts} failed calls; ${REJECTED} rejected calls: p50 ${fmt(rejected.p50)}, p99 ${fmt(rejected.p99)} (limit ${FAIL_FAST_LIMIT_MS} ms)`);
+  console.log(`\nSandbox down: breaker open after ${attempts} failed calls; ${REJECTED} rejected calls: p50 ${fmt(rejected.p50)}, p99 ${fmt(rejected.p99)} (limit ${FAIL_FAST_LIMIT_MS} ms: ${rejected.p99 < FAIL_FAST_LIMIT_MS ? 'met' : 'NOT met'})`);
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}; broker (not used by this bench): ${infra.kafkaDevBroker ? 'dev broker' : `Apache Kafka ${infra.kafkaVersion ?? process.env.KAFKA_VERSION ?? ''} at ${infra.kafkaBrokers}`}; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
 
   await dropSchema(infra.databaseUrl, sandbox.schema);
   await infra.stop();
