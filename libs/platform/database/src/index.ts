@@ -3,7 +3,7 @@ export { SafeTypeOrmLogger, type LogSink } from './safe-typeorm-logger';
 export { runMigrations } from './migrate';
 export { CreateMessagingTables1763900000000 } from './migrations/create-messaging-tables.migration';
 export { AddIntentSubject1764700000000 } from './migrations/add-intent-subject.migration';
-export { enqueueEvent, insertOnceWithEvent, type InsertOnce, type NewEvent, type Queryable } from './outbox/outbox';
+export { enqueueEvent, type NewEvent, type Queryable } from './outbox/outbox';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export {
   InboxConsumer,
