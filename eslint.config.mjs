@@ -5,7 +5,7 @@
 // PLATFORM.md true as the code grows. Apps never import apps (services talk over Kafka and
 // HTTP, never through each other's code), and everything shared lives in a tagged lib.
 // Tags are in each project.json:
-//   type:app | type:lib | type:e2e
+//   type:app | type:lib | type:e2e | type:ops (deploy/)
 //   scope:domain (onboarding-kyc, payments, cards) | scope:edge (gateway, webhook-ingest)
 //   | scope:sandbox (p100-sandbox) | scope:platform (libs/platform/*) | scope:shared (contracts, p100-client)
 // A project carrying several tags must satisfy the constraint of every one of them.
@@ -31,6 +31,8 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
+            // deploy/: checks of the compose file, manifests, rules and dashboards against the code.
+            { sourceTag: 'type:ops', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: libScopes },
             { sourceTag: 'scope:edge', onlyDependOnLibsWithTags: libScopes },
             { sourceTag: 'scope:sandbox', onlyDependOnLibsWithTags: libScopes },
