@@ -78,7 +78,8 @@ describe('P100 breakers against the sandbox: down and back', () => {
   const tap = createRecordingFetch(defaultContractValidator().contract);
 
   afterAll(async () => {
-    client?.close();
+    await client?.close();
+    await tap.transport.close();
     await sandbox?.close();
     writeRunRecords('breakers-down', { exchanges: tap.exchanges.map(({ body: _b, ...record }) => record) });
     await dropSchema(schema);
@@ -89,7 +90,7 @@ describe('P100 breakers against the sandbox: down and back', () => {
     const port = new URL(sandbox.baseUrl).port;
     client = new P100Client(
       { baseUrl: sandbox.baseUrl, apiKey: TEST_API_KEY, retry: { maxAttempts: 1 }, breaker: { ...BREAKER, resetTimeout: 300 } },
-      { registry: new Registry(), fetch: tap.fetch },
+      { registry: new Registry(), transport: tap.transport },
     );
     const { externalUserId } = await createUser(sandbox);
     await client.users.getBalances(externalUserId);

@@ -54,8 +54,16 @@ export class P100Client {
     if (this.sender.breakerState(group) === 'open') throw new P100CircuitOpenError(group, operation);
   }
 
-  /** Stops the breakers' timers (on application shutdown). */
-  close(): void {
-    this.sender.shutdown();
+  /** Stops the breakers' timers and closes the connections (on application shutdown). */
+  close(): Promise<void> {
+    return this.sender.shutdown();
+  }
+
+  /**
+   * Nest calls this after `beforeApplicationShutdown`, where the Kafka consumers drain, so the
+   * handlers' last calls have finished (and a call under way would still be let finish).
+   */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
   }
 }

@@ -2,6 +2,7 @@ import { errorBodyOf, mapErrorResponse } from './error-mapping';
 import { P100Error, P100NetworkError, P100TimeoutError } from './errors';
 import { parseP100Json } from './json';
 import { parseRetryAfter } from './retry';
+import { CLIENT_CLOSED, type HttpTransport, type TransportResponse } from './transport';
 
 export interface HttpCall {
   operation: string;
@@ -17,7 +18,7 @@ export interface HttpCall {
 }
 
 export interface HttpCallDeps {
-  fetch: typeof fetch;
+  transport: HttpTransport;
   now: () => number;
 }
 
@@ -33,16 +34,9 @@ export async function httpCall(call: HttpCall, deps: HttpCallDeps): Promise<unkn
     if (typeof call.body === 'string') headers['content-type'] = 'application/json';
     if (call.correlationId) headers['x-correlation-id'] = call.correlationId;
 
-    let response: Response;
+    let response: TransportResponse;
     try {
-      response = await deps.fetch(call.url, {
-        method: call.method,
-        headers,
-        body: call.body,
-        signal: controller.signal,
-        // Never follow redirects: fetch would forward x-api-key to whatever host P100 points at.
-        redirect: 'manual',
-      });
+      response = await deps.transport.send({ method: call.method, url: call.url, headers, body: call.body, signal: controller.signal });
     } catch (error) {
       if (controller.signal.aborted) throw new P100TimeoutError(call.timeoutMs, call.operation);
       throw toNetworkError(error, call.operation, false);
@@ -56,14 +50,14 @@ export async function httpCall(call: HttpCall, deps: HttpCallDeps): Promise<unkn
       throw toNetworkError(error, call.operation, true);
     }
 
-    const requestId = response.headers.get('x-request-id') ?? undefined;
+    const requestId = response.header('x-request-id');
     if (response.status >= 200 && response.status < 300) return readSuccess(response, text, call.operation, requestId, call.apiKey);
     throw mapErrorResponse({
       status: response.status,
       bodyText: text,
       requestId,
       operation: call.operation,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), deps.now()),
+      retryAfterMs: parseRetryAfter(response.header('retry-after'), deps.now()),
       apiKey: call.apiKey,
     });
   } finally {
@@ -71,9 +65,9 @@ export async function httpCall(call: HttpCall, deps: HttpCallDeps): Promise<unkn
   }
 }
 
-function readSuccess(response: Response, text: string, operation: string, requestId: string | undefined, apiKey: string): unknown {
+function readSuccess(response: TransportResponse, text: string, operation: string, requestId: string | undefined, apiKey: string): unknown {
   if (text.trim() === '') return undefined;
-  const contentType = response.headers.get('content-type') ?? '';
+  const contentType = response.header('content-type') ?? '';
   const looksJson = contentType.includes('json') || (!contentType && /^\s*[[{]/.test(text));
   if (!looksJson) return text;
   let value: unknown;
@@ -87,8 +81,9 @@ function readSuccess(response: Response, text: string, operation: string, reques
   return value;
 }
 
-// Errors proving the request never left this process: connection refused, DNS, connect timeout.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+// Errors proving the request never left this process: connection refused, DNS, connect timeout,
+// a client already closed at shutdown.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', CLIENT_CLOSED]);
 
 function toNetworkError(error: unknown, operation: string, bodyPhase: boolean): P100NetworkError {
   const codes = causeCodes(error);
@@ -97,7 +92,7 @@ function toNetworkError(error: unknown, operation: string, bodyPhase: boolean): 
   return new P100NetworkError(`P100 unreachable${code ? ` (${code})` : ''}`, !neverSent, operation, code);
 }
 
-/** undici wraps the socket error in `cause`; happy eyeballs wraps several in an AggregateError. */
+/** fetch wraps the socket error in `cause` (undici's `request` does not); happy eyeballs wraps several in an AggregateError. */
 function causeCodes(error: unknown): string[] {
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const nested = (cause as { errors?: unknown[] })?.errors;

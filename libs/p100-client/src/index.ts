@@ -23,6 +23,7 @@ export {
 } from './operations';
 export { createSender, type P100ClientDeps, type P100Request, type P100Send, type P100Sender } from './request';
 export type { BreakerState } from './breakers';
+export { createUndiciTransport, fetchTransport, type HttpTransport, type TransportRequest, type TransportResponse } from './transport';
 export { UPLOAD_LIMITS, type UploadFile } from './multipart';
 export { WebhookTokenVerifier, type WebhookSecrets } from './webhooks/verifier';
 export * from './webhooks/payloads';

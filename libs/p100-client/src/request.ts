@@ -20,6 +20,7 @@ import { p100Metrics, type RequestOutcome } from './metrics';
 import { fillPath, OPERATIONS, pathParamsOf, type EndpointGroup, type HttpMethod, type OperationName, type OperationSpec } from './operations';
 import { TokenBucket } from './rate-limiter';
 import { retryDecision } from './retry';
+import { createUndiciTransport, fetchTransport, type HttpTransport } from './transport';
 
 export interface P100Request {
   operation: OperationName;
@@ -48,13 +49,16 @@ export type P100Send = <T>(request: P100Request) => Promise<T>;
 
 export interface P100Sender extends P100Send {
   breakerState(group: EndpointGroup): BreakerState;
-  /** Stops the breakers' timers. */
-  shutdown(): void;
+  /** Stops the breakers' timers and closes the connection pool (calls under way finish first). */
+  shutdown(): Promise<void>;
 }
 
 export interface P100ClientDeps {
   /** Where the client's metrics live. Default: prom-client's global registry. */
   registry?: Registry;
+  /** The network port; default: undici's `request` on a keep-alive pool of this client's own. */
+  transport?: HttpTransport;
+  /** A `fetch` to send through instead (tests); ignored when `transport` is given. */
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -67,7 +71,7 @@ export interface P100ClientDeps {
  */
 export function createSender(config: P100ClientConfig | ResolvedP100Config, deps: P100ClientDeps = {}): P100Sender {
   const resolved = resolveP100Config(config);
-  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const transport = deps.transport ?? (deps.fetch ? fetchTransport(deps.fetch) : createUndiciTransport());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = deps.random ?? Math.random;
   const now = deps.now ?? Date.now;
@@ -119,7 +123,7 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
         // about P100, so the breaker never sees it (an open breaker still fails fast inside).
         const result = await bulkheads.run(group, operation, () =>
           breakers.fire(group, operation, () =>
-            httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept, correlationId: currentCorrelationId() }, { fetch: fetchImpl, now }).catch((error: unknown) => {
+            httpCall({ operation, method, url, apiKey: resolved.apiKey, body, timeoutMs, accept: spec.accept, correlationId: currentCorrelationId() }, { transport, now }).catch((error: unknown) => {
               // Cut short by the caller's deadline, not by our own timeout: P100 is not to blame.
               if (error instanceof P100TimeoutError && timeoutMs < ownTimeoutMs) throw new P100DeadlineExceededError(true, operation);
               throw error;
@@ -146,7 +150,10 @@ export function createSender(config: P100ClientConfig | ResolvedP100Config, deps
 
   return Object.assign(send, {
     breakerState: (group: EndpointGroup) => breakers.state(group),
-    shutdown: () => breakers.shutdown(),
+    shutdown: () => {
+      breakers.shutdown();
+      return transport.close();
+    },
   });
 }
 

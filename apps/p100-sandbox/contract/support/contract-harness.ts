@@ -56,12 +56,12 @@ export async function startContractHarness(tag: string, options: HarnessOptions 
   const tap = createRecordingFetch(validator.contract);
   const client = new P100Client(
     { baseUrl: sandbox.baseUrl, apiKey: TEST_API_KEY, timeoutMs: 5_000, retry: { maxAttempts: 1 }, ...options.client },
-    { registry: new Registry(), fetch: tap.fetch },
+    { registry: new Registry(), transport: tap.transport },
   );
 
   const wrongKeyClient = new P100Client(
     { baseUrl: sandbox.baseUrl, apiKey: 'not-the-partner-key', retry: { maxAttempts: 1 } },
-    { registry: new Registry(), fetch: tap.fetch },
+    { registry: new Registry(), transport: tap.transport },
   );
 
   const exchangesOf = (from: number, operationId: string) => tap.exchanges.slice(from).filter((e) => e.operationId === operationId);
@@ -102,8 +102,9 @@ export async function startContractHarness(tag: string, options: HarnessOptions 
       return webhook.body;
     },
     async close() {
-      client.close();
-      wrongKeyClient.close();
+      await client.close();
+      await wrongKeyClient.close();
+      await tap.transport.close();
       await sandbox.close();
       await receiver.close();
       const webhooks = receiver.received.map((w): WebhookRecord => {

@@ -1,3 +1,4 @@
+import { createUndiciTransport, type HttpTransport } from '@platform/p100-client';
 import { createOperationMatcher, validateResponse, type ExchangeRecord, type P100Contract } from '@platform/p100-contract';
 
 /** One request the client sent and what the sandbox answered, checked against openapi.yaml. */
@@ -7,8 +8,10 @@ export interface RecordedExchange extends ExchangeRecord {
 }
 
 export interface RecordingFetch {
-  /** Hand this to the P100 client (`deps.fetch`); it forwards to the real fetch. */
+  /** For tests that call P100 by hand; it forwards to the real fetch. */
   fetch: typeof fetch;
+  /** Hand this to the P100 client (`deps.transport`): the production transport, tapped. */
+  transport: HttpTransport;
   readonly exchanges: readonly RecordedExchange[];
   /** Requests that left the process, including those that got no answer. */
   readonly requestsSent: number;
@@ -25,34 +28,50 @@ export function createRecordingFetch(contract: P100Contract): RecordingFetch {
   const exchanges: RecordedExchange[] = [];
   let requestsSent = 0;
 
-  const tapped: typeof fetch = async (input, init) => {
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    requestsSent += 1;
-    const response = await fetch(input, init);
-    const text = await response.clone().text();
-    const body = parseBody(response.headers.get('content-type') ?? '', text);
-    const operation = match(method, url.pathname);
+  const record = (method: string, pathname: string, status: number, contentType: string, text: string) => {
+    const body = parseBody(contentType, text);
+    const operation = match(method, pathname);
     const errorCode = (body as { errorCode?: unknown } | undefined)?.errorCode;
     const check = operation
-      ? validateResponse(operation.operationId, response.status, body)
-      : { ok: false, problems: [`${method} ${url.pathname} is not an operation of openapi.yaml`] };
+      ? validateResponse(operation.operationId, status, body)
+      : { ok: false, problems: [`${method} ${pathname} is not an operation of openapi.yaml`] };
     exchanges.push({
       operationId: operation?.operationId ?? null,
       method,
-      path: url.pathname,
-      status: response.status,
-      outcome: response.status >= 200 && response.status < 300 && typeof errorCode !== 'string' ? 'success' : 'error',
+      path: pathname,
+      status,
+      outcome: status >= 200 && status < 300 && typeof errorCode !== 'string' ? 'success' : 'error',
       errorCode: typeof errorCode === 'string' ? errorCode : undefined,
       ok: check.ok,
       problems: check.problems,
       body,
     });
+  };
+
+  const tapped: typeof fetch = async (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    requestsSent += 1;
+    const response = await fetch(input, init);
+    record(method, url.pathname, response.status, response.headers.get('content-type') ?? '', await response.clone().text());
     return response;
+  };
+
+  const inner = createUndiciTransport();
+  const transport: HttpTransport = {
+    async send(request) {
+      requestsSent += 1;
+      const response = await inner.send(request);
+      const text = await response.text();
+      record(request.method.toUpperCase(), new URL(request.url).pathname, response.status, response.header('content-type') ?? '', text);
+      return { status: response.status, header: (name) => response.header(name), text: async () => text };
+    },
+    close: () => inner.close(),
   };
 
   return {
     fetch: tapped,
+    transport,
     exchanges,
     get requestsSent() {
       return requestsSent;

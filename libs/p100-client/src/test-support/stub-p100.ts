@@ -16,6 +16,7 @@ export type StubHandler = (req: ReceivedRequest, res: ServerResponse) => void | 
 export class StubP100 {
   readonly requests: ReceivedRequest[] = [];
   private readonly sockets = new Set<import('node:net').Socket>();
+  private connections = 0;
 
   private constructor(
     private readonly server: Server,
@@ -23,8 +24,14 @@ export class StubP100 {
   ) {
     server.on('connection', (socket) => {
       this.sockets.add(socket);
+      this.connections += 1;
       socket.on('close', () => this.sockets.delete(socket));
     });
+  }
+
+  /** TCP connections accepted since start (keep-alive reuse shows as fewer than requests). */
+  connectionCount(): number {
+    return this.connections;
   }
 
   static async start(handler: StubHandler = (_req, res) => json(res, 200, {}), port = 0): Promise<StubP100> {
