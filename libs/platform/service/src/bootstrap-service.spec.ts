@@ -88,6 +88,15 @@ describe('a service started by bootstrapService (Fastify on a real port)', () =>
     expect(await call('/test/no-such-route')).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
   });
 
+  it("answers the router's own refusals (a path parameter over Fastify's limit, a malformed URL) in the platform's shape", async () => {
+    const long = await call(`/test/domain/${'X'.repeat(300)}`);
+    expect(long).toMatchObject({ status: 414, body: { error: { code: 'URI_TOO_LONG' } } });
+    expect(Object.keys(long.body)).toEqual(['error']);
+    const badUrl = await call('/test/domain/%E0%A4%A');
+    expect(badUrl).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+    expect(Object.keys(badUrl.body)).toEqual(['error']);
+  });
+
   it('echoes a caller x-correlation-id and makes it the correlation id inside the handler', async () => {
     const response = await call('/test/whoami', { headers: { [CORRELATION_HEADER]: 'caller-req-42' } });
     expect(response.headers.get(CORRELATION_HEADER)).toBe('caller-req-42');

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { Logger as NestLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ReadinessRegistry } from '@platform/health';
 import { kafkaServerOptions, PlatformKafkaServer, type ConsumerGroupState, type KafkaSettings } from '@platform/kafka';
 import { CORRELATION_HEADER, enterCorrelation, Logger, newCorrelationId, sanitizeCorrelationId } from '@platform/logging';
 import { collectProcessMetrics, registerHttpMetrics } from '@platform/metrics';
-import { HttpErrorFilter } from './http-error.filter';
+import { HttpErrorFilter, sendHttpError } from './http-error.filter';
 
 export interface ServiceBootstrapOptions {
   name: string;
@@ -36,6 +37,9 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   collectProcessMetrics(options.name);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    // Errors of Fastify's router (a path parameter over maxParamLength: 414, a malformed URL:
+    // 400) come before any route, so the error filter never sees them: answer them the same way.
+    frameworkErrors: (error: Error, _request: unknown, reply: FastifyReply) => void sendHttpError(reply, error, new NestLogger('HttpErrorFilter')),
     genReqId: (req: import("node:http").IncomingMessage) => {
       const id = sanitizeCorrelationId(req.headers[CORRELATION_HEADER]) ?? newCorrelationId();
       // The logger's HTTP middleware reads the same header, so both agree on the id.
