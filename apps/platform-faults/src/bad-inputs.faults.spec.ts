@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import { testEnv } from '@platform/testing';
+import { API_KEY, WEBHOOK_TOKEN, progress, rowCounts, sized, startFaultPlatform, type FaultPlatform } from './faults.harness';
+
+/**
+ * Scenario (d): generated bad inputs at every REST route of the gateway (read from its own
+ * OpenAPI document, so a new route is fuzzed without editing this file) and every webhook route.
+ * Verified: only 4xx with a stable error code, no 5xx, every service healthy after, and no row
+ * stored in any service schema.
+ */
+const RUNS = sized(300, 10_000);
+const SCHEMAS = ['gateway', 'onboarding', 'payments', 'cards', 'webhook_ingest'];
+const WEBHOOK_PATHS = [
+  '/webhook/user/status', '/webhook/kyc-files/status', '/transfer-webhook', '/webhook/sepa-deposit/status',
+  '/webhook/exchange/status', '/webhook/card-transaction/status', '/webhook/card/3ds-code', '/crypto-withdrawal-webhook',
+];
+
+const badBody = fc.oneof(
+  fc.anything({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
+  fc.string({ maxLength: 200 }),
+  fc.dictionary(fc.constantFrom('externalUserId', 'amount', 'currency', 'email', 'iban', 'id', 'status', 'pin'), fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.boolean()))
+    .map((o) => JSON.stringify(o)),
+);
+const pathParam = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('..', '%00', 'x'.repeat(300), '\u0000', 'jan-0001'));
+
+describe('scenario d: bad inputs are refused with a 4xx and a stable code, and nothing is stored', () => {
+  let platform: FaultPlatform;
+  let db: Client;
+  let routes: { method: string; path: string }[] = [];
+
+  beforeAll(async () => {
+    platform = await startFaultPlatform({}, Number(process.env.FAULTS_BASE_PORT || 5600));
+    db = new Client({ connectionString: testEnv().databaseUrl });
+    await db.connect();
+    const doc = await (await fetch(`${platform.gateway}/docs-json`)).json();
+    for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      for (const method of Object.keys(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method: method.toUpperCase(), path });
+    }
+    routes = routes.filter((r) => r.path.startsWith('/v1/'));
+    progress('d', `${routes.length} gateway REST routes from /docs-json, ${WEBHOOK_PATHS.length} webhook routes, ${RUNS} generated inputs`);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await platform?.stop();
+  });
+
+  it('answers every generated bad request with a 4xx and an error code, never a 5xx, and stores nothing', async () => {
+    const before = await rowCounts((sql) => db.query(sql), SCHEMAS);
+    const statuses: Record<number, number> = {};
+    const codes = new Set<string>();
+    const fivexx: string[] = [];
+    const target = fc.oneof(
+      fc.record({ kind: fc.constant('rest' as const), route: fc.constantFrom(...routes), param: pathParam, body: badBody, key: fc.option(fc.string({ maxLength: 300 })) }),
+      fc.record({ kind: fc.constant('webhook' as const), path: fc.constantFrom(...WEBHOOK_PATHS), body: badBody, token: fc.boolean() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(target, async (t) => {
+        let url: string;
+        let method: string;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (t.kind === 'rest') {
+          url = platform.gateway + t.route.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(t.param));
+          method = t.route.method;
+          headers['x-api-key'] = API_KEY;
+          if (t.key !== null) headers['idempotency-key'] = t.key.replace(/[^\x21-\x7e]/g, '') || 'k';
+        } else {
+          url = platform.webhookIngest + t.path;
+          method = 'POST';
+          if (t.token) headers.authorization = WEBHOOK_TOKEN;
+        }
+        const res = await fetch(url, { method, headers, body: method === 'GET' || method === 'DELETE' ? undefined : t.body });
+        const text = await res.text();
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        if (res.status >= 500) fivexx.push(`${method} ${url} ${res.status} ${text.slice(0, 200)}`);
+        const label = `${method} ${url} → ${res.status} ${text.slice(0, 200)}`;
+        expect({ label, fourxx: res.status >= 400 && res.status < 500 }).toEqual({ label, fourxx: true });
+        const code = JSON.parse(text)?.error?.code;
+        expect({ label, code: /^[A-Z][A-Z0-9_]+$/.test(String(code)) }).toEqual({ label, code: true });
+        codes.add(code);
+      }),
+      { numRuns: RUNS, seed: Number(process.env.FAULTS_SEED || 13), endOnFailure: true },
+    );
+    progress('d', `statuses ${JSON.stringify(statuses)}; codes ${[...codes].sort().join(', ')}`);
+    expect(fivexx).toEqual([]);
+    for (const [name, service] of Object.entries(platform.running)) {
+      await service.waitHealthy(10_000);
+      progress('d', `${name} healthy after the run`);
+    }
+    expect(await rowCounts((sql) => db.query(sql), SCHEMAS)).toEqual(before);
+    progress('d', 'row counts of every table in the service schemas unchanged');
+  });
+});

@@ -1,0 +1,64 @@
+import { testEnv } from '@platform/testing';
+
+// The platform's process runner is plain CommonJS so that `npm start`, e2e and this suite share it.
+const services = require('../../../tools/platform/services.cjs');
+
+/** One switch for every scenario: `short` (seconds, in `npm test`) or `full` (`npm run faults`). */
+export const SCALE: 'short' | 'full' = process.env.FAULTS_SCALE === 'full' ? 'full' : 'short';
+export const sized = (short: number, full: number): number => (SCALE === 'full' ? full : short);
+
+/** Its own port range (5600+ by default), away from e2e (4300) and other engineers' runs. */
+export const BASE_PORT = Number(process.env.FAULTS_BASE_PORT || 5600);
+export const API_KEY: string = services.DEV_SECRETS.gatewayApiKey;
+export const WEBHOOK_TOKEN: string = services.DEV_SECRETS.webhookToken;
+
+/** Local only: the suite injects faults into the sandbox, never into a real P100. */
+export function refuseRemoteP100(): void {
+  const url = process.env.P100_BASE_URL;
+  if (url && !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url)) {
+    throw new Error(`the fault suite runs against the local sandbox only; P100_BASE_URL=${url} points elsewhere`);
+  }
+}
+
+export interface FaultPlatform {
+  gateway: string;
+  webhookIngest: string;
+  sandbox: string;
+  running: Record<string, { url: string; grpcAddress?: string; waitHealthy(ms: number): Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the sandbox and the five services as real processes from dist/, once per infra mode. */
+export async function startFaultPlatform(env: Record<string, string> = {}, basePort = BASE_PORT): Promise<FaultPlatform> {
+  refuseRemoteP100();
+  const t = testEnv();
+  const infra = { databaseUrl: t.databaseUrl, kafkaBrokers: t.kafkaBrokers.join(','), kafkaDevBroker: t.devBroker };
+  const options = { infra, basePort, timeScale: 0.2, logLevel: 'warn', logSink: () => {}, env };
+  services.build(() => {});
+  const running = await services.startPlatform(options);
+  return {
+    gateway: `http://127.0.0.1:${basePort}`,
+    webhookIngest: `http://127.0.0.1:${basePort + 4}`,
+    sandbox: `http://127.0.0.1:${basePort + 100}`,
+    running,
+    stop: () => services.stopPlatform(running),
+  };
+}
+
+/** What each scenario did and verified, printed as it goes (the `faults` run reads it too). */
+export function progress(scenario: string, message: string): void {
+  process.stdout.write(`[faults ${scenario}] ${message}\n`);
+}
+
+/** Row counts of every table in the service schemas: "nothing stored" is these staying equal. */
+export async function rowCounts(query: (sql: string) => Promise<{ rows: any[] }>, schemas: string[]): Promise<Record<string, number>> {
+  const tables = await query(
+    `SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema IN (${schemas.map((s) => `'${s}'`).join(',')}) ORDER BY 1, 2`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { table_schema, table_name } of tables.rows) {
+    const r = await query(`SELECT count(*)::int AS n FROM "${table_schema}"."${table_name}"`);
+    counts[`${table_schema}.${table_name}`] = r.rows[0].n;
+  }
+  return counts;
+}
