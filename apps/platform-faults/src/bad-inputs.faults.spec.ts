@@ -22,7 +22,23 @@ const badBody = fc.oneof(
   fc.dictionary(fc.constantFrom('externalUserId', 'amount', 'currency', 'email', 'iban', 'id', 'status', 'pin'), fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null), fc.boolean()))
     .map((o) => JSON.stringify(o)),
 );
-const pathParam = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('..', '%00', 'x'.repeat(300), '\u0000', 'jan-0001'));
+/** Bodies webhook-ingest refuses even with the token: not JSON, not an object, or out of bounds. */
+const notAnObject = fc.oneof(
+  fc.oneof(fc.string({ maxLength: 100 }), fc.integer(), fc.constant(null), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 })).map((v) => JSON.stringify(v)),
+  fc.string({ maxLength: 100 }).map((t) => `{${t}`),
+  fc.integer({ min: 33, max: 200 }).map((depth) => `{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`),
+  fc.string({ maxLength: 20 }).map((t) => JSON.stringify({ externalUserId: `${t}\u0000` })),
+  fc.constant('{"amount":1e999999999}'),
+);
+
+// Every path parameter is invalid for every id of the API (ids are letters, digits, "-" and "_",
+// at most 64): a character no id has, somewhere in a random string, or an id far too long. So
+// every generated request is a bad one, whatever its route, and a 2xx is a defect.
+const FORBIDDEN_IN_IDS = ['..', ' ', '%', '\u0000', '<', "'", '"', 'é', '{', '\\', '+', '.'];
+const pathParam = fc.oneof(
+  fc.tuple(fc.string({ maxLength: 30 }), fc.constantFrom(...FORBIDDEN_IN_IDS), fc.string({ maxLength: 30 })).map(([a, bad, b]) => a + bad + b),
+  fc.constantFrom('x'.repeat(65), 'x'.repeat(300), '..'),
+);
 
 describe('scenario d: bad inputs are refused with a 4xx and a stable code, and nothing is stored', () => {
   let platform: FaultPlatform;
@@ -37,7 +53,9 @@ describe('scenario d: bad inputs are refused with a 4xx and a stable code, and n
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
       for (const method of Object.keys(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method: method.toUpperCase(), path });
     }
-    routes = routes.filter((r) => r.path.startsWith('/v1/'));
+    // A GET or DELETE without a path parameter has nothing to get wrong (no id, no body): it is
+    // a valid request whatever this generator does, so only routes with an input are fuzzed.
+    routes = routes.filter((r) => r.path.startsWith('/v1/') && (r.path.includes('{') || !['GET', 'DELETE'].includes(r.method)));
     progress('d', `${routes.length} gateway REST routes from /docs-json, ${WEBHOOK_PATHS.length} webhook routes, ${RUNS} generated inputs`);
   });
   afterAll(async () => {
@@ -52,7 +70,13 @@ describe('scenario d: bad inputs are refused with a 4xx and a stable code, and n
     const fivexx: string[] = [];
     const target = fc.oneof(
       fc.record({ kind: fc.constant('rest' as const), route: fc.constantFrom(...routes), param: pathParam, body: badBody, key: fc.option(fc.string({ maxLength: 300 })) }),
-      fc.record({ kind: fc.constant('webhook' as const), path: fc.constantFrom(...WEBHOOK_PATHS), body: badBody, token: fc.boolean() }),
+      // Without the token anything is refused; with it, only what webhook-ingest's contract refuses
+      // (docs/webhooks.md): an authenticated JSON object on a catalog path is stored by design
+      // (durable first, checked by its consumer), so it is no bad input here.
+      fc.oneof(
+        fc.record({ kind: fc.constant('webhook' as const), path: fc.constantFrom(...WEBHOOK_PATHS), body: badBody, token: fc.constant(false) }),
+        fc.record({ kind: fc.constant('webhook' as const), path: fc.constantFrom(...WEBHOOK_PATHS), body: notAnObject, token: fc.constant(true) }),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(target, async (t) => {
