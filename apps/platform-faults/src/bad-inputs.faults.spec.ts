@@ -51,11 +51,15 @@ describe('scenario d: bad inputs are refused with a 4xx and a stable code, and n
     await db.connect();
     const doc = await (await fetch(`${platform.gateway}/docs-json`)).json();
     for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) {
-      for (const method of Object.keys(ops)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method: method.toUpperCase(), path });
+      for (const [method, op] of Object.entries(ops)) {
+        if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+        if (path.includes('{') || (op as { requestBody?: unknown }).requestBody) routes.push({ method: method.toUpperCase(), path });
+      }
     }
-    // A GET or DELETE without a path parameter has nothing to get wrong (no id, no body): it is
-    // a valid request whatever this generator does, so only routes with an input are fuzzed.
-    routes = routes.filter((r) => r.path.startsWith('/v1/') && (r.path.includes('{') || !['GET', 'DELETE'].includes(r.method)));
+    // A route with neither a path parameter nor a request body (e.g. starting a reconciliation
+    // run) has nothing to get wrong: it is a valid request whatever this generator does, so only
+    // routes with an input are fuzzed.
+    routes = routes.filter((r) => r.path.startsWith('/v1/'));
     progress('d', `${routes.length} gateway REST routes from /docs-json, ${WEBHOOK_PATHS.length} webhook routes, ${RUNS} generated inputs`);
   });
   afterAll(async () => {
