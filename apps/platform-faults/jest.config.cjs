@@ -5,4 +5,6 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['**/*.faults.spec.ts'],
   testTimeout: 300_000,
+  // Each scenario brings up the whole platform on one port range: one scenario at a time.
+  maxWorkers: 1,
 };
