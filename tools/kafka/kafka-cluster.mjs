@@ -16,7 +16,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import kafkajs from 'kafkajs';
+import kafkajs from './kafkajs.mjs';
 import { ensureKafkaRuntime } from './kafka-runtime.mjs';
 
 const { Kafka, logLevel } = kafkajs;

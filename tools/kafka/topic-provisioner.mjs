@@ -2,7 +2,7 @@
 // admin API. One code path for every Kafka we run on: production and staging (the
 // provision-topics.mjs CLI, a deploy job), the local broker of `npm start`, and the namespace
 // each test project gets (tools/platform/jest-global-setup.mjs).
-import kafkajs from 'kafkajs';
+import kafkajs from './kafkajs.mjs';
 import { loadTopicCatalog } from './load-topic-catalog.mjs';
 
 const { Kafka, logLevel } = kafkajs;

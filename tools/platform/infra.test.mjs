@@ -8,9 +8,11 @@
 // on onboarding.events (idempotent producer OFF: the mock's missing controller breaks it), then
 // stop(). Prints timings and PASS/FAIL; exit code 0 on PASS.
 import { randomUUID } from 'node:crypto';
-import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import pg from 'pg';
+import kafkajs from '../kafka/kafkajs.mjs';
 import { ensureInfra } from './infra.mjs';
+
+const { Kafka, Partitioners, logLevel } = kafkajs;
 
 const TOPIC = 'onboarding.events';
 const WATCHDOG_MS = 120_000;

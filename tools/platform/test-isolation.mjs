@@ -4,7 +4,7 @@
 // catalog's topics provisioned in it. Nothing a run leaves behind (backlogs, committed offsets,
 // members that did not leave, outbox rows) can reach a later run. Both are removed at the end.
 import { randomBytes } from 'node:crypto';
-import kafkajs from 'kafkajs';
+import kafkajs from '../kafka/kafkajs.mjs';
 import pg from 'pg';
 import { loadTopicCatalog } from '../kafka/load-topic-catalog.mjs';
 import { deleteNamespace, provisionTopics } from '../kafka/topic-provisioner.mjs';

@@ -5,7 +5,7 @@ import { dropSchema, uniqueSchema } from '../test/support/test-database';
 import { createUser, json, startTestSandbox, TEST_API_KEY, type TestSandbox } from '../test/support/test-sandbox';
 import { eventually } from '../test/support/webhook-receiver';
 import { startContractHarness, type ContractHarness } from './support/contract-harness';
-import { createRecordingFetch } from './support/recording-fetch';
+import { createRecordingTransport } from './support/recording-transport';
 
 /** Enough calls to reach the breaker's volume threshold several times over. */
 const CALLS = 6;
@@ -75,7 +75,7 @@ describe('P100 breakers against the sandbox: down and back', () => {
   const schema = uniqueSchema();
   let sandbox: TestSandbox | undefined;
   let client: P100Client;
-  const tap = createRecordingFetch(defaultContractValidator().contract);
+  const tap = createRecordingTransport(defaultContractValidator().contract);
 
   afterAll(async () => {
     await client?.close();

@@ -11,7 +11,7 @@ import { Registry } from 'prom-client';
 import { dropSchema, uniqueSchema } from '../../test/support/test-database';
 import { startTestSandbox, TEST_API_KEY, TEST_WEBHOOK_TOKEN, type TestSandbox } from '../../test/support/test-sandbox';
 import { WebhookReceiver, type ReceivedWebhook } from '../../test/support/webhook-receiver';
-import { createRecordingFetch, type RecordedExchange, type RecordingFetch } from './recording-fetch';
+import { createRecordingTransport, type RecordedExchange, type RecordingTransport } from './recording-transport';
 import { sandboxRouteTable } from './sandbox-routes';
 
 export interface ContractHarness {
@@ -21,7 +21,7 @@ export interface ContractHarness {
   client: P100Client;
   /** The same client with a key the sandbox does not know: every call is answered 401. */
   wrongKeyClient: P100Client;
-  tap: RecordingFetch;
+  tap: RecordingTransport;
   /** Runs `call`, which must reach `operationId` and get a 2xx that is valid against openapi.yaml. */
   expectSuccess<T>(operationId: string, call: () => Promise<T>): Promise<T>;
   /** Runs `call`, which must fail with P100 code `code` from `operationId`, its body valid against openapi.yaml. */
@@ -53,7 +53,7 @@ export async function startContractHarness(tag: string, options: HarnessOptions 
   });
   const routes: RouteRecord[] = sandboxRouteTable(sandbox.app);
   const validator = defaultContractValidator();
-  const tap = createRecordingFetch(validator.contract);
+  const tap = createRecordingTransport(validator.contract);
   const client = new P100Client(
     { baseUrl: sandbox.baseUrl, apiKey: TEST_API_KEY, timeoutMs: 5_000, retry: { maxAttempts: 1 }, ...options.client },
     { registry: new Registry(), transport: tap.transport },

@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { HttpTransport } from '@platform/p100-client';
 import { readContract } from '@platform/p100-contract';
-import { createRecordingFetch } from './recording-fetch';
+import { createRecordingTransport } from './recording-transport';
 
 /** The tap must be able to fail: a server that breaks the contract is reported, not waved through. */
-describe('the recording fetch of the contract tests', () => {
+describe('the recording transport of the contract tests', () => {
   let server: Server;
   let baseUrl: string;
   const answers: Record<string, [number, string]> = {
@@ -24,8 +25,9 @@ describe('the recording fetch of the contract tests', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('flags a body that breaks the schema, an undocumented status and a path the contract lacks', async () => {
-    const tap = createRecordingFetch(readContract());
-    for (const path of Object.keys(answers)) await (await tap.fetch(baseUrl + path)).text();
+    const tap = createRecordingTransport(readContract());
+    for (const path of Object.keys(answers)) await (await send(tap.transport, baseUrl + path)).text();
+    await tap.transport.close();
 
     expect(tap.requestsSent).toBe(3);
     expect(tap.exchanges.map(({ operationId, status, outcome, ok, problems }) => ({ operationId, status, outcome, ok, problems }))).toEqual([
@@ -36,8 +38,16 @@ describe('the recording fetch of the contract tests', () => {
   });
 
   it('hands the client the untouched response', async () => {
-    const tap = createRecordingFetch(readContract());
-    const response = await tap.fetch(`${baseUrl}/v1/user/balances/u-1`);
-    expect(await response.json()).toMatchObject({ fiatBalances: [{ amount: 12.5 }] });
+    const tap = createRecordingTransport(readContract());
+    const response = await send(tap.transport, `${baseUrl}/v1/user/balances/u-1`);
+    await tap.transport.close();
+    expect(response.status).toBe(200);
+    expect(response.header('content-type')).toBe('application/json');
+    // The text as the server sent it: the client's exact-decimal parsing still sees 12.5 as written.
+    expect(await response.text()).toBe(answers['/v1/user/balances/u-1'][1]);
   });
 });
+
+function send(transport: HttpTransport, url: string) {
+  return transport.send({ method: 'GET', url, headers: {}, signal: AbortSignal.timeout(5_000) });
+}

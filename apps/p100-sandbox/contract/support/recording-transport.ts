@@ -7,9 +7,7 @@ export interface RecordedExchange extends ExchangeRecord {
   body: unknown;
 }
 
-export interface RecordingFetch {
-  /** For tests that call P100 by hand; it forwards to the real fetch. */
-  fetch: typeof fetch;
+export interface RecordingTransport {
   /** Hand this to the P100 client (`deps.transport`): the production transport, tapped. */
   transport: HttpTransport;
   readonly exchanges: readonly RecordedExchange[];
@@ -23,7 +21,7 @@ export interface RecordingFetch {
  * validated against the contract as P100 would send it, and the operation is recognised from
  * the request itself rather than from what the test says it called.
  */
-export function createRecordingFetch(contract: P100Contract): RecordingFetch {
+export function createRecordingTransport(contract: P100Contract): RecordingTransport {
   const match = createOperationMatcher(contract.operations);
   const exchanges: RecordedExchange[] = [];
   let requestsSent = 0;
@@ -48,15 +46,6 @@ export function createRecordingFetch(contract: P100Contract): RecordingFetch {
     });
   };
 
-  const tapped: typeof fetch = async (input, init) => {
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    requestsSent += 1;
-    const response = await fetch(input, init);
-    record(method, url.pathname, response.status, response.headers.get('content-type') ?? '', await response.clone().text());
-    return response;
-  };
-
   const inner = createUndiciTransport();
   const transport: HttpTransport = {
     async send(request) {
@@ -70,7 +59,6 @@ export function createRecordingFetch(contract: P100Contract): RecordingFetch {
   };
 
   return {
-    fetch: tapped,
     transport,
     exchanges,
     get requestsSent() {
