@@ -4,11 +4,13 @@
 // between the generated-figures markers.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { ensureInfra } from './infra.mjs';
 
-const url = process.env.P100_BASE_URL;
-if (url && !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url)) {
-  console.error(`[faults] refusing: P100_BASE_URL=${url} is not the local sandbox`);
+const { remoteP100Refusal } = createRequire(import.meta.url)('./services.cjs');
+const refusal = remoteP100Refusal();
+if (refusal) {
+  console.error(`[faults] refusing: ${refusal}`);
   process.exit(2);
 }
 const started = Date.now();

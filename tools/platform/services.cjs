@@ -32,6 +32,15 @@ const SERVICES = [
   { name: 'gateway', offset: 0, entry: 'apps/gateway/src/main.js', portVar: 'PORT' },
 ];
 
+/**
+ * The fault suite injects faults and kills processes: it may only ever run against the local
+ * sandbox. Returns why not when P100_BASE_URL points anywhere else, or null.
+ */
+function remoteP100Refusal(url = process.env.P100_BASE_URL) {
+  if (!url || /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url)) return null;
+  return `the fault suite runs against the local sandbox only; P100_BASE_URL=${url} points elsewhere (unset it)`;
+}
+
 /** The gRPC port of the gateway: its HTTP port + 10 (3010 under `npm start`). */
 const GRPC_OFFSET = 10;
 
@@ -244,4 +253,4 @@ function startBanner({ running, infra, seconds }) {
 Press Ctrl-C to stop.`;
 }
 
-module.exports = { SERVICES, DEV_SECRETS, GRPC_OFFSET, build, startPlatform, stopPlatform, restartService, spawnService, startBanner, maskUrl, root };
+module.exports = { SERVICES, DEV_SECRETS, GRPC_OFFSET, remoteP100Refusal, build, startPlatform, stopPlatform, restartService, spawnService, startBanner, maskUrl, root };

@@ -14,10 +14,8 @@ export const WEBHOOK_TOKEN: string = services.DEV_SECRETS.webhookToken;
 
 /** Local only: the suite injects faults into the sandbox, never into a real P100. */
 export function refuseRemoteP100(): void {
-  const url = process.env.P100_BASE_URL;
-  if (url && !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(url)) {
-    throw new Error(`the fault suite runs against the local sandbox only; P100_BASE_URL=${url} points elsewhere`);
-  }
+  const refusal: string | null = services.remoteP100Refusal();
+  if (refusal) throw new Error(refusal);
 }
 
 export interface FaultPlatform {
