@@ -197,6 +197,26 @@ async function stopPlatform(running) {
   for (const name of order) if (running[name]) await running[name].stop();
 }
 
+/**
+ * The platform of a test run (e2e, faults): built first, on the infrastructure the Jest global
+ * setup put in the environment (DATABASE_URL, KAFKA_BROKERS, KAFKA_DEV_BROKER: its own database
+ * and Kafka namespace). `restart(name)` starts a stopped or killed service again and waits for it.
+ */
+async function startTestPlatform(options) {
+  const { DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafkaBrokers } = process.env;
+  if (!databaseUrl || !kafkaBrokers) throw new Error('DATABASE_URL / KAFKA_BROKERS not set: run the tests through `npm test` or their Jest config (its global setup provides them)');
+  const full = { infra: { databaseUrl, kafkaBrokers, kafkaDevBroker: process.env.KAFKA_DEV_BROKER === 'true' }, ...options };
+  build(() => {});
+  const running = await startPlatform(full);
+  return {
+    running,
+    restart: async (name) => {
+      await restartService(running, name, full).waitHealthy(full.healthTimeoutMs ?? 60_000);
+    },
+    stop: () => stopPlatform(running),
+  };
+}
+
 function restartService(running, name, { infra, basePort = 3000, timeScale = 1, logLevel = 'info', logSink, env }) {
   const service = SERVICES.find((s) => s.name === name);
   const sink = logSink ?? ((n, chunk) => process.stdout.write(prefixLines(n, chunk)));
@@ -253,4 +273,4 @@ function startBanner({ running, infra, seconds }) {
 Press Ctrl-C to stop.`;
 }
 
-module.exports = { SERVICES, DEV_SECRETS, GRPC_OFFSET, remoteP100Refusal, build, startPlatform, stopPlatform, restartService, spawnService, startBanner, maskUrl, root };
+module.exports = { SERVICES, DEV_SECRETS, GRPC_OFFSET, remoteP100Refusal, build, startPlatform, startTestPlatform, stopPlatform, restartService, spawnService, startBanner, maskUrl, root };

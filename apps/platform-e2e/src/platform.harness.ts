@@ -1,4 +1,4 @@
-import { KafkaTestConsumer, testEnv } from '@platform/testing';
+import { KafkaTestConsumer } from '@platform/testing';
 
 // The platform's process runner is plain CommonJS so that `npm start` and these tests share it.
 const services = require('../../../tools/platform/services.cjs');
@@ -39,20 +39,8 @@ export interface PlatformOptions {
 
 /** Builds and starts the sandbox and the five services as real processes, as `npm start` does. */
 export async function startPlatform(overrides: PlatformOptions = {}): Promise<Platform> {
-  const env = testEnv();
-  const infra = { databaseUrl: env.databaseUrl, kafkaBrokers: env.kafkaBrokers.join(','), kafkaDevBroker: env.devBroker };
   const only = process.env.E2E_ONLY?.split(',');
-  const options = { infra, basePort: overrides.basePort ?? BASE_PORT, timeScale: TIME_SCALE, logLevel: 'warn', logSink, only, env: overrides.env };
-  services.build(() => {});
-  const running = await services.startPlatform(options);
-  return {
-    running,
-    restart: async (name: string) => {
-      const service = services.restartService(running, name, options);
-      await service.waitHealthy(60_000);
-    },
-    stop: () => services.stopPlatform(running),
-  };
+  return services.startTestPlatform({ basePort: overrides.basePort ?? BASE_PORT, timeScale: TIME_SCALE, logLevel: 'warn', logSink, only, env: overrides.env });
 }
 
 export async function api(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; form?: FormData; base?: string } = {}) {

@@ -1,5 +1,3 @@
-import { testEnv } from '@platform/testing';
-
 // The platform's process runner is plain CommonJS so that `npm start`, e2e and this suite share it.
 const services = require('../../../tools/platform/services.cjs');
 
@@ -22,24 +20,21 @@ export interface FaultPlatform {
   gateway: string;
   webhookIngest: string;
   sandbox: string;
-  running: Record<string, { url: string; grpcAddress?: string; waitHealthy(ms: number): Promise<void> }>;
+  running: Record<string, { url: string; grpcAddress?: string; waitHealthy(ms: number): Promise<void>; kill(signal: NodeJS.Signals): Promise<unknown> }>;
+  /** Starts a stopped or killed service again and waits until it is healthy. */
+  restart(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Starts the sandbox and the five services as real processes from dist/, once per infra mode. */
 export async function startFaultPlatform(env: Record<string, string> = {}, basePort = BASE_PORT): Promise<FaultPlatform> {
   refuseRemoteP100();
-  const t = testEnv();
-  const infra = { databaseUrl: t.databaseUrl, kafkaBrokers: t.kafkaBrokers.join(','), kafkaDevBroker: t.devBroker };
-  const options = { infra, basePort, timeScale: 0.2, logLevel: 'warn', logSink: () => {}, env };
-  services.build(() => {});
-  const running = await services.startPlatform(options);
+  const platform = await services.startTestPlatform({ basePort, timeScale: 0.2, logLevel: 'warn', logSink: () => {}, env });
   return {
     gateway: `http://127.0.0.1:${basePort}`,
     webhookIngest: `http://127.0.0.1:${basePort + 4}`,
     sandbox: `http://127.0.0.1:${basePort + 100}`,
-    running,
-    stop: () => services.stopPlatform(running),
+    ...platform,
   };
 }
 
