@@ -1,15 +1,24 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { testEnv } from '@platform/testing';
+import * as grpc from '@grpc/grpc-js';
+import { GrpcTestClient, testEnv } from '@platform/testing';
 import { API_KEY, WEBHOOK_TOKEN, progress, rowCounts, sized, startFaultPlatform, type FaultPlatform } from './faults.harness';
+import { badRequest, grpcMethods, hasStringInput } from './support/grpc-bad-requests';
 
 /**
  * Scenario (d): generated bad inputs at every REST route of the gateway (read from its own
- * OpenAPI document, so a new route is fuzzed without editing this file) and every webhook route.
+ * OpenAPI document, so a new route is fuzzed without editing this file), every method of its gRPC
+ * edge (read from the .proto files) and every webhook route.
  * Verified: only 4xx with a stable error code, no 5xx, every service healthy after, and no row
  * stored in any service schema.
  */
 const RUNS = sized(300, 10_000);
+const GRPC_RUNS = sized(200, 5_000);
+/** The gRPC statuses of a refused input (the 4xx of gRPC); INTERNAL, UNKNOWN, UNAVAILABLE… are defects. */
+const REFUSALS = new Set([
+  grpc.status.INVALID_ARGUMENT, grpc.status.NOT_FOUND, grpc.status.FAILED_PRECONDITION, grpc.status.ALREADY_EXISTS,
+  grpc.status.PERMISSION_DENIED, grpc.status.UNAUTHENTICATED, grpc.status.RESOURCE_EXHAUSTED, grpc.status.OUT_OF_RANGE,
+]);
 const SCHEMAS = ['gateway', 'onboarding', 'payments', 'cards', 'webhook_ingest'];
 const WEBHOOK_PATHS = [
   '/webhook/user/status', '/webhook/kyc-files/status', '/transfer-webhook', '/webhook/sepa-deposit/status',
@@ -117,5 +126,41 @@ describe('scenario d: bad inputs are refused with a 4xx and a stable code, and n
     }
     expect(await rowCounts((sql) => db.query(sql), SCHEMAS)).toEqual(before);
     progress('d', 'row counts of every table in the service schemas unchanged');
+  });
+
+  it('answers every generated bad gRPC request with a refusal status and an error code, never INTERNAL, and stores nothing', async () => {
+    const methods = grpcMethods().filter(hasStringInput);
+    progress('d', `${methods.length} gRPC methods with a string input from the .proto files, ${GRPC_RUNS} generated requests`);
+    const client = new GrpcTestClient(platform.running.gateway.grpcAddress!);
+    const before = await rowCounts((sql) => db.query(sql), SCHEMAS);
+    const statuses: Record<string, number> = {};
+    const codes = new Set<string>();
+    const target = fc.constantFrom(...methods).chain((method) =>
+      fc.record({ method: fc.constant(method), request: badRequest(method), key: fc.option(fc.string({ maxLength: 300 })) }),
+    );
+    try {
+      await fc.assert(
+        fc.asyncProperty(target, async ({ method, request, key }) => {
+          const metadata: Record<string, string> = { 'x-api-key': API_KEY };
+          if (key !== null) metadata['idempotency-key'] = key.replace(/[^\x21-\x7e]/g, '') || 'k';
+          const answer = await client.call(method.service, method.method, request, metadata);
+          const status = answer.error ? grpc.status[answer.error.code] : 'OK';
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          const label = `${method.service}/${method.method} ${JSON.stringify(request).slice(0, 200)} → ${status} ${answer.error?.details?.slice(0, 200) ?? ''}`;
+          expect({ label, refused: answer.error !== undefined && REFUSALS.has(answer.error.code) }).toEqual({ label, refused: true });
+          const code = answer.trailers['error-code'];
+          expect({ label, code: /^[A-Z][A-Z0-9_]+$/.test(String(code)) }).toEqual({ label, code: true });
+          codes.add(code);
+        }),
+        { numRuns: GRPC_RUNS, seed: Number(process.env.FAULTS_SEED || 13), endOnFailure: true },
+      );
+    } finally {
+      client.close();
+    }
+    progress('d', `gRPC statuses ${JSON.stringify(statuses)}; codes ${[...codes].sort().join(', ')}`);
+    for (const service of Object.values(platform.running)) await service.waitHealthy(10_000);
+    progress('d', 'every service healthy after the gRPC run');
+    expect(await rowCounts((sql) => db.query(sql), SCHEMAS)).toEqual(before);
+    progress('d', 'row counts unchanged after the gRPC run');
   });
 });

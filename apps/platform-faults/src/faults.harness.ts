@@ -16,6 +16,11 @@ export function refuseRemoteP100(): void {
   if (refusal) throw new Error(refusal);
 }
 
+/** The services' own output is dropped, unless FAULTS_SERVICE_LOGS=1 (to see why one did not start). */
+const logSink = (name: string, chunk: Buffer | string): void => {
+  if (process.env.FAULTS_SERVICE_LOGS === '1') process.stderr.write(`${name.padEnd(15)}| ${chunk}`);
+};
+
 export interface FaultPlatform {
   gateway: string;
   webhookIngest: string;
@@ -29,7 +34,7 @@ export interface FaultPlatform {
 /** Starts the sandbox and the five services as real processes from dist/, once per infra mode. */
 export async function startFaultPlatform(env: Record<string, string> = {}, basePort = BASE_PORT): Promise<FaultPlatform> {
   refuseRemoteP100();
-  const platform = await services.startTestPlatform({ basePort, timeScale: 0.2, logLevel: 'warn', logSink: () => {}, env });
+  const platform = await services.startTestPlatform({ basePort, timeScale: 0.2, logLevel: 'warn', logSink, env });
   return {
     gateway: `http://127.0.0.1:${basePort}`,
     webhookIngest: `http://127.0.0.1:${basePort + 4}`,
