@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { GATEWAY_MAX_REPLICAS } from '@platform/contracts';
-import { validateAgainstSchemas } from './support/k8s-schema';
+import { DEV_SECRETS } from './support/dev-secrets';
+import { validateAgainstSchemas, type SchemaResult } from './support/k8s-schema';
 import { containersOf, renderKustomization, UnsupportedKustomization, type K8sObject } from './support/kustomize-lite';
 import { resolveEnv, type EnvSource, type PodContainer } from './support/pod-env';
 import { isSecretVariable, requiredOneOf, root, SERVICES, serviceEnvSpec, type ServiceName } from './support/service-env';
@@ -123,25 +124,29 @@ describe('deploy/test/support/kustomize-lite.ts', () => {
 });
 
 describe('schemas (kubernetes-models, @kubernetes-models/prometheus-operator)', () => {
-  it.each([
-    ['base', base],
-    ['overlays/example', overlay],
-  ])('every object of %s is valid', (_name, objects) => {
-    const results = validateAgainstSchemas(objects);
-    expect(results).toHaveLength(objects.length);
-    expect(results.filter((r) => r.errors.length > 0)).toEqual([]);
+  // Objects the validator must reject, so that the check of the real ones can fail.
+  const gateway = structuredClone(deployment('gateway'));
+  (gateway.spec.template.spec.containers[0].ports as unknown as { containerPort: string }[])[0].containerPort = 'http';
+  const noSelector = structuredClone(deployment('cards')) as K8sObject & { spec: Record<string, unknown> };
+  delete noSelector.spec.selector;
+  const monitor = structuredClone(find(overlay, 'ServiceMonitor', 'p100-platform')) as K8sObject & { spec: { endpoints: { interval: string }[] } };
+  monitor.spec.endpoints[0].interval = 'often';
+  const unknownKind = { apiVersion: 'v1', kind: 'Secrets', metadata: { name: 'x' } };
+  const broken = [gateway, noSelector, monitor, unknownKind];
+
+  // One validator process for all (loading the schemas is most of its time).
+  let results: SchemaResult[];
+  beforeAll(() => {
+    results = validateAgainstSchemas([...base, ...overlay, ...broken]);
+  });
+
+  it('every object of base and overlays/example is valid', () => {
+    expect(results).toHaveLength(base.length + overlay.length + broken.length);
+    expect(results.slice(0, base.length + overlay.length).filter((r) => r.errors.length > 0)).toEqual([]);
   });
 
   it('the validator rejects broken objects, so the check above can fail', () => {
-    const gateway = structuredClone(deployment('gateway'));
-    (gateway.spec.template.spec.containers[0].ports as unknown as { containerPort: string }[])[0].containerPort = 'http';
-    const noSelector = structuredClone(deployment('cards')) as K8sObject & { spec: Record<string, unknown> };
-    delete noSelector.spec.selector;
-    const monitor = structuredClone(find(overlay, 'ServiceMonitor', 'p100-platform')) as K8sObject & { spec: { endpoints: { interval: string }[] } };
-    monitor.spec.endpoints[0].interval = 'often';
-    const unknownKind = { apiVersion: 'v1', kind: 'Secrets', metadata: { name: 'x' } };
-    const results = validateAgainstSchemas([gateway, noSelector, monitor, unknownKind]);
-    expect(results.map((r) => r.errors.join('; '))).toEqual([
+    expect(results.slice(base.length + overlay.length).map((r) => r.errors.join('; '))).toEqual([
       expect.stringContaining('containerPort must be integer'),
       expect.stringContaining('must have required property selector'),
       expect.stringContaining('/spec/endpoints/0/interval must match pattern'),
@@ -363,8 +368,6 @@ describe('no secret value in deploy/k8s', () => {
   });
 
   it('does not contain the development secrets of `npm start`', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { DEV_SECRETS } = require('../../tools/platform/services.cjs') as { DEV_SECRETS: Record<string, string> };
     const values = Object.values(DEV_SECRETS).flatMap((v) => [v, ...v.split(':').filter((part) => part.length >= 16)]);
     expect(values.length).toBeGreaterThan(5);
     for (const f of files(path.join(root, 'deploy'))) {

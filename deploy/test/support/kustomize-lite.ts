@@ -114,15 +114,17 @@ function applyOp(object: K8sObject, op: PatchOp, file: string): void {
     parent = (parent as Record<string, unknown>)?.[t];
     if (parent === null || typeof parent !== 'object') throw new Error(`${file}: patch path ${op.path} does not exist in ${object.kind}/${object.metadata.name}`);
   }
-  const container = parent as Record<string, unknown> & unknown[];
-  const exists = Array.isArray(container) ? Number(last) < container.length : last in container;
+  const exists = Array.isArray(parent) ? Number(last) < parent.length : last in (parent as object);
   if (op.op !== 'add' && !exists) throw new Error(`${file}: cannot ${op.op} ${op.path}: it does not exist in ${object.kind}/${object.metadata.name}`);
-  if (Array.isArray(container)) {
-    const index = last === '-' ? container.length : Number(last);
-    if (op.op === 'remove') container.splice(index, 1);
-    else container.splice(index, op.op === 'replace' ? 1 : 0, op.value);
-  } else if (op.op === 'remove') delete container[last];
-  else container[last] = op.value;
+  if (Array.isArray(parent)) {
+    const index = last === '-' ? parent.length : Number(last);
+    if (op.op === 'remove') parent.splice(index, 1);
+    else parent.splice(index, op.op === 'replace' ? 1 : 0, op.value);
+  } else {
+    const fields = parent as Record<string, unknown>;
+    if (op.op === 'remove') delete fields[last];
+    else fields[last] = op.value;
+  }
 }
 
 type Container = { name: string; image: string; [field: string]: unknown };
