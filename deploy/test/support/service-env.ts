@@ -68,3 +68,23 @@ export function serviceEnvSpec(service: ServiceName): ServiceEnvSpec {
   const defaultPort = shape[portVar].parse(undefined) as number;
   return { reads, required, defaultPort, portVar };
 }
+
+/**
+ * Requirements a single schema key cannot express: the gateway needs its clients from one of two
+ * variables (readClientsSource), a P100 client needs P100's address (P100_ENVIRONMENT names a
+ * known one: p100ConfigFromEnv). Each group: at least one of its variables must be set.
+ */
+export function requiredOneOf(service: ServiceName): string[][] {
+  if (service === 'gateway') return [['GATEWAY_CLIENTS', 'GATEWAY_CLIENTS_FILE']];
+  if (P100_CLIENTS.has(service)) return [['P100_BASE_URL', 'P100_ENVIRONMENT']];
+  return [];
+}
+
+/**
+ * Variables whose values are secrets: keys, tokens, the gateway's client list (key digests and
+ * scopes) and the database URL (it carries the password). They come from a secret store, never
+ * from a file in the repository. KAFKA_KEY_CONCURRENCY is a number, not a key.
+ */
+export function isSecretVariable(name: string): boolean {
+  return /_(KEY|KEYS|TOKEN|TOKEN_PREVIOUS|SECRET|PASSWORD)$/.test(name) || name === 'GATEWAY_CLIENTS' || name === 'DATABASE_URL';
+}
