@@ -90,3 +90,13 @@ describe('docker-compose.yml', () => {
     expect(readFileSync(path.join(root, 'deploy/prometheus/prometheus.compose.yml'), 'utf8')).toContain("rule_files: ['/etc/prometheus/rules/*.yml']");
   });
 });
+
+describe('the image build context (.dockerignore)', () => {
+  // deploy/Dockerfile runs `npm ci` and then `COPY . .`: whatever the context holds lands in the
+  // build stage, so the host's node_modules would replace the image's own and a local .env would
+  // be baked into a layer.
+  const ignored = readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  it.each(['**/node_modules', '.env', '.env.*', '.runtime', '.tools', 'dist', '.git'])('leaves out %s', (entry) => {
+    expect(ignored).toContain(entry);
+  });
+});
