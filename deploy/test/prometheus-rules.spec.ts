@@ -71,8 +71,10 @@ describe('deploy/prometheus/rules', () => {
 describe('rule_files in the scrape configurations', () => {
   const config = (file: string) => parse(readFileSync(path.join(PROMETHEUS_DIR, file), 'utf8')) as { rule_files?: string[] };
 
-  it('prometheus.yml loads deploy/prometheus/rules/ relative to itself', () => {
+  it('prometheus.yml loads deploy/prometheus/rules/ relative to itself, and promtool accepts it with them', () => {
     expect(config('prometheus.yml').rule_files).toEqual(['rules/*.yml']);
+    const result = promtool(['check', 'config', 'prometheus.yml'], PROMETHEUS_DIR);
+    expect({ ok: result.ok, rulesChecked: (result.output.match(/SUCCESS: \d+ rules found/g) ?? []).length }).toEqual({ ok: true, rulesChecked: ruleFiles().length });
   });
 
   it('prometheus.compose.yml loads them where docker-compose.yml mounts deploy/prometheus/rules', () => {
