@@ -4,12 +4,12 @@ import { KeyedLanes } from './keyed-lanes';
 const message = (offset: number, key: string | null): KafkaMessage =>
   ({ offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from('{}'), timestamp: '0', attributes: 0, headers: {} }) as KafkaMessage;
 
-function batchOf(messages: KafkaMessage[], partition = 0) {
+function batchOf(messages: KafkaMessage[], partition = 0, highWatermark?: string) {
   const resolved: string[] = [];
   return {
     resolved,
     payload: {
-      batch: { topic: 't', partition, messages } as never,
+      batch: { topic: 't', partition, messages, highWatermark } as never,
       resolveOffset: (offset: string) => void resolved.push(offset),
       heartbeat: async () => undefined,
       isRunning: () => true,
@@ -151,5 +151,50 @@ describe('KeyedLanes', () => {
     expect(log).toEqual(['0', '1']);
     slow.open();
     await lanes.idle();
+  });
+
+  describe('lag', () => {
+    it('is the partition end minus the first offset not done: running, waiting behind a key, and not fetched yet all count', async () => {
+      const { lanes } = lanesWith(8);
+      const slow = gate();
+      // Offsets 10..12 fetched of a partition that ends at 20 (next offset to be written).
+      await lanes.take(batchOf([message(10, 'a'), message(11, 'a'), message(12, 'b')], 0, '20').payload, async (m) => {
+        if (m.offset === '10') await slow.opened;
+      });
+      await tick();
+      // 12 is done but 10 (and 11 behind it) are not: a commit now would store 10.
+      expect(lanes.lag()).toEqual([{ topic: 't', partition: 0, messages: 10 }]);
+      slow.open();
+      await lanes.idle();
+      expect(lanes.lag()).toEqual([{ topic: 't', partition: 0, messages: 7 }]);
+    });
+
+    it('is zero once everything up to the end is done, and is reported per partition held', async () => {
+      const { lanes } = lanesWith(8);
+      await lanes.take(batchOf([message(0, 'a'), message(1, 'b')], 0, '2').payload, async () => undefined);
+      await lanes.take(batchOf([message(5, 'c')], 3, '9').payload, async () => undefined);
+      await lanes.idle();
+      expect(lanes.lag()).toEqual([
+        { topic: 't', partition: 0, messages: 0 },
+        { topic: 't', partition: 3, messages: 3 },
+      ]);
+      lanes.forget('t', 3);
+      expect(lanes.lag()).toEqual([{ topic: 't', partition: 0, messages: 0 }]);
+    });
+
+    it('never moves the end backwards when an older batch of the partition comes again', async () => {
+      const { lanes } = lanesWith(8);
+      await lanes.take(batchOf([message(0, 'a')], 0, '50').payload, async () => undefined);
+      await lanes.take(batchOf([message(0, 'a')], 0, '30').payload, async () => undefined);
+      await lanes.idle();
+      expect(lanes.lag()).toEqual([{ topic: 't', partition: 0, messages: 49 }]);
+    });
+
+    it('reports nothing for a partition whose batches carried no end', async () => {
+      const { lanes } = lanesWith(8);
+      await lanes.take(batchOf([message(0, 'a')]).payload, async () => undefined);
+      await lanes.idle();
+      expect(lanes.lag()).toEqual([]);
+    });
   });
 });

@@ -14,6 +14,14 @@ export interface KeyedLanesOptions {
 
 type Payload = Pick<EachBatchPayload, 'batch' | 'resolveOffset' | 'heartbeat' | 'isRunning' | 'isStale'>;
 
+/** How far a partition's done work is behind its end, as of the last batch fetched from it. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  /** Messages on the partition not yet done here: taken and still running, or not fetched yet. */
+  messages: number;
+}
+
 /** One partition's work: lanes per key, and the offsets taken but not yet done. */
 class PartitionWork {
   readonly lanes = new Map<string, Promise<void>>();
@@ -24,6 +32,21 @@ class PartitionWork {
   committing = false;
   commitAgain = false;
   nextCommit: string | null = null;
+  /** The partition's end (next offset to be written) in the last batch; null until a batch says. */
+  highWatermark: bigint | null = null;
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+  ) {}
+
+  /** The high watermark minus the first offset not done (what a commit now would store). */
+  lag(): number | null {
+    if (this.highWatermark === null) return null;
+    const nextToDo = this.pending.length > 0 ? BigInt(this.pending[0]!) : this.highest + 1n;
+    const behind = this.highWatermark - nextToDo;
+    return behind > 0n ? Number(behind) : 0;
+  }
 }
 
 /**
@@ -57,6 +80,19 @@ export class KeyedLanes {
     return this.buffered;
   }
 
+  /**
+   * Per partition held: messages behind the partition's end. kafkajs skips empty fetches, so the
+   * end is the one the last non-empty batch carried; a partition with nothing new is not behind.
+   */
+  lag(): PartitionLag[] {
+    const lags: PartitionLag[] = [];
+    for (const work of this.partitions.values()) {
+      const messages = work.lag();
+      if (messages !== null) lags.push({ topic: work.topic, partition: work.partition, messages });
+    }
+    return lags;
+  }
+
   /** The eachBatch handler: takes the batch into the lanes and returns when there is room for more. */
   async take(payload: Payload, handle: (message: KafkaMessage) => Promise<void>): Promise<void> {
     const { batch } = payload;
@@ -64,7 +100,12 @@ export class KeyedLanes {
     if (!this.taking) return;
     const id = `${batch.topic}\u0000${batch.partition}`;
     let work = this.partitions.get(id);
-    if (!work) this.partitions.set(id, (work = new PartitionWork()));
+    if (!work) this.partitions.set(id, (work = new PartitionWork(batch.topic, batch.partition)));
+    // Unit tests' batches may carry no watermark; a real fetch always does.
+    if (batch.highWatermark !== undefined) {
+      const end = BigInt(batch.highWatermark);
+      if (work.highWatermark === null || end > work.highWatermark) work.highWatermark = end;
+    }
     for (const message of batch.messages) {
       // After a rebalance kafkajs may hand us again what we already hold: it runs once.
       if (BigInt(message.offset) <= work.highest) continue;

@@ -1,5 +1,6 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload } from 'kafkajs';
+import { reportConsumerLag } from './consumer-lag.metrics';
 import { KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
 import { KeyedLanes } from './keyed-lanes';
 
@@ -26,6 +27,7 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
   private assigned: Record<string, number[]> = {};
 
   private readonly lanes: KeyedLanes;
+  private readonly stopReportingLag: () => void;
 
   constructor(options: KafkaOptions['options'], keyConcurrency = KEY_CONCURRENCY_DEFAULT) {
     super(options ?? {});
@@ -34,6 +36,8 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
       commit: (topic, partition, offset) => (this.consumer as Consumer).commitOffsets([{ topic, partition, offset }]),
       log: { warn: (message, error) => this.logger.warn(`${message}: ${(error as Error)?.message ?? error}`) },
     });
+    const lanes = this.lanes;
+    this.stopReportingLag = reportConsumerLag({ group: this.groupId, lag: () => lanes.lag() });
   }
 
   /**
@@ -59,6 +63,7 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
   override async close(): Promise<void> {
     this.lanes.stopTaking();
     await Promise.race([this.lanes.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
+    this.stopReportingLag();
     await super.close();
   }
 

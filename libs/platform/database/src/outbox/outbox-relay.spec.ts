@@ -3,7 +3,9 @@ import { KafkaPublisher } from '@platform/kafka';
 import { KafkaTestConsumer, kafkaTestSettings, testEnv } from '@platform/testing';
 import { CreateMessagingTables1763900000000 } from '../migrations/create-messaging-tables.migration';
 import { createTestSchema } from '../test-support/test-schema';
+import { metricsRegistry } from '@platform/metrics';
 import { enqueueEvent } from './outbox';
+import { OUTBOX_AGE_METRIC } from './outbox-age.gauge';
 import { OutboxRelay } from './outbox-relay';
 
 const TOPIC = 'onboarding.events';
@@ -71,7 +73,13 @@ describe('OutboxRelay (real Postgres and Kafka broker)', () => {
     expect(count).toBe(0);
   });
 
-  it('keeps events while the broker is unreachable and publishes them when it returns', async () => {
+  /** The oldest-unpublished age this process reports for `schema` (undefined: no series). */
+  async function oldestAge(schema: string): Promise<number | undefined> {
+    const metric = await metricsRegistry.getSingleMetric(OUTBOX_AGE_METRIC)?.get();
+    return metric?.values.find((v) => v.labels.schema === schema)?.value;
+  }
+
+  it('keeps events while the broker is unreachable, reporting their age, and publishes them when it returns', async () => {
     let brokerUp = false;
     const sent: OutgoingMessage[] = [];
     const flaky = {
@@ -89,12 +97,22 @@ describe('OutboxRelay (real Postgres and Kafka broker)', () => {
       maxBackoffMs: 50,
     });
     const id = await db.dataSource.transaction((m) => enqueueEvent(m, { topic: TOPIC, key: 'down', type: 'test.outage.v1', payload: {} }));
+    const [{ occurredAt }] = await db.dataSource.query('SELECT occurred_at AS "occurredAt" FROM outbox WHERE event_id = $1', [id]);
     await relay.start();
     await new Promise((r) => setTimeout(r, 300));
     expect(sent).toHaveLength(0);
+    // The waiting row's age, computed at scrape time from its own write time (same host clock).
+    const before = Date.now();
+    const age = await oldestAge(db.schema);
+    expect(age).toBeGreaterThanOrEqual((before - new Date(occurredAt).getTime()) / 1000);
     brokerUp = true;
     for (let i = 0; i < 50 && sent.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    // Published and marked: the relay's next report says the outbox is empty.
+    for (let i = 0; i < 100 && (await oldestAge(db.schema)) !== 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(await oldestAge(db.schema)).toBe(0);
     await relay.stop();
     expect(sent.map((m) => m.headers[MessageHeaders.eventId])).toEqual([id]);
+    // A stopped relay publishes nothing, so it reports nothing either.
+    expect(await oldestAge(db.schema)).toBeUndefined();
   });
 });

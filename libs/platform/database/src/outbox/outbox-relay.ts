@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { MessageHeaders, type OutgoingMessage } from '@platform/contracts';
 import { counter, gauge, histogram } from '@platform/metrics';
 import type { MessagePublisher } from '../ports';
+import { reportOldestUnpublished, stopReportingOldest } from './outbox-age.gauge';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -94,6 +95,7 @@ export class OutboxRelay {
     await this.loop;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
+    stopReportingOldest(this);
   }
 
   /**
@@ -194,18 +196,25 @@ export class OutboxRelay {
     const { schema, publisher } = this.options;
     return this.options.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox:${schema}`]);
-      if (!locked) return [];
+      if (!locked) {
+        stopReportingOldest(this);
+        return [];
+      }
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, event_id, topic, message_key, event_type, payload::text AS payload, headers, correlation_id, occurred_at
            FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
       );
       this.metrics.backlog.set({ schema }, rows.length);
+      // Set before the publish: while Kafka refuses, this row is what is waiting, and it ages.
+      reportOldestUnpublished(this, schema, rows.length > 0 ? new Date(rows[0]!.occurred_at) : null);
       if (rows.length === 0) return [];
       await publisher.publish(rows.map(toMessage));
       await manager.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY($1::bigint[])', [
         rows.map((r) => r.seq),
       ]);
+      // A short batch was everything there was; a full one is followed by the next poll at once.
+      if (rows.length < this.batchSize) reportOldestUnpublished(this, schema, null);
       const now = Date.now();
       for (const row of rows) {
         this.metrics.published.inc({ schema, topic: row.topic });
