@@ -19,6 +19,13 @@ export const paymentsEnv = serviceEnv.extend({
   PAYMENTS_POLL_MAX_AGE_MS: ms(24 * 3_600_000),
   /** A movement still REQUESTED after this lost its call (a crash): it becomes UNKNOWN, never re-sent. */
   PAYMENTS_REQUEST_STALE_AFTER_MS: ms(60_000),
+  /**
+   * An UNKNOWN movement that no webhook claimed for this long is taken as never executed by P100
+   * (FAILED, NO_TRACE_AT_P100; the pending amount released). Longer than P100's processing plus
+   * its whole webhook retry schedule; a late P100 execution would still show as drift in the
+   * ledger reconciliation.
+   */
+  PAYMENTS_UNKNOWN_NO_TRACE_AFTER_MS: ms(6 * 3_600_000),
   /** Pause between runs of the ledger reconciliation job (shadow ledger vs P100's balances). */
   PAYMENTS_RECONCILE_INTERVAL_MS: ms(600_000),
   /** A rate lock this close to its expiry is refused as expired: the call to P100 needs the time. */

@@ -106,6 +106,28 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
     ]);
   });
 
+  it('fails an UNKNOWN movement no webhook claimed within PAYMENTS_UNKNOWN_NO_TRACE_AFTER_MS (NO_TRACE_AT_P100), and leaves a younger one UNKNOWN', async () => {
+    // Found by fault scenario b: a 5xx or a timeout before P100 processed the call leaves a
+    // movement UNKNOWN with no P100 id and no webhook ever coming; it stayed open for ever.
+    const [old, young] = [randomUUID(), randomUUID()];
+    for (const [id, age] of [[old, '7 hours'], [young, '1 hour']] as const) {
+      await dataSource.query(
+        `INSERT INTO movements (id, kind, external_user_id, request_id, request_hash, status, amount, currency, created_at, next_check_at)
+         VALUES ($1, 'sepa-transfer', 'user-no-trace', $2, 'h', 'UNKNOWN', 1, 'eur', now() - $3::interval, now())`,
+        [id, `test:${id}`, age],
+      );
+    }
+    await app.get(MovementPoller).pollOnce();
+    const rows = await dataSource.query('SELECT id, status, p100_id, failure_code FROM movements WHERE id = ANY($1::uuid[]) ORDER BY created_at', [[old, young]]);
+    expect(rows).toEqual([
+      { id: old, status: 'FAILED', p100_id: null, failure_code: 'NO_TRACE_AT_P100' },
+      { id: young, status: 'UNKNOWN', p100_id: null, failure_code: null },
+    ]);
+    expect(await dataSource.query('SELECT from_status, to_status, source FROM movement_transitions WHERE movement_id = $1', [old])).toEqual([
+      { from_status: 'UNKNOWN', to_status: 'FAILED', source: 'poll' },
+    ]);
+  });
+
   it('reports ready on /health once Postgres, the producer and the consumer group are up', async () => {
     await eventually(async () => expect(await health(baseUrl)).toMatchObject({ status: 200 }), 15_000);
   });

@@ -9,7 +9,7 @@ import { PAYMENTS_CONFIG, type PaymentsConfig } from '../payments.config';
 import { isFinal, movesForward } from './movement-lifecycle';
 import { MOVEMENT_COLUMNS, toMovementView, type MovementRow } from './movement';
 import { MovementsRepository } from './movements.repository';
-import type { P100Record } from './p100-record';
+import type { SettlementReport } from './p100-record';
 
 export type SettlementSource = 'request' | 'webhook' | 'poll';
 
@@ -30,7 +30,7 @@ export class MovementSettlement {
   ) {}
 
   /** `movement` must be row-locked by the caller. Returns the movement as it is now, and whether it moved. */
-  async apply(manager: EntityManager, movement: MovementRow, record: P100Record, source: SettlementSource): Promise<{ movement: MovementRow; moved: boolean }> {
+  async apply(manager: EntityManager, movement: MovementRow, record: SettlementReport, source: SettlementSource): Promise<{ movement: MovementRow; moved: boolean }> {
     if (!movesForward(movement.status, record.status)) {
       if (record.status !== movement.status) stale.inc({ kind: movement.kind, source });
       return { movement: await this.fillIn(manager, movement, record), moved: false };
@@ -88,7 +88,7 @@ export class MovementSettlement {
    * while the order stays PENDING, and the payer needs it), a payment link's page. Only empty
    * fields are filled; nothing is published.
    */
-  private async fillIn(manager: EntityManager, movement: MovementRow, record: P100Record): Promise<MovementRow> {
+  private async fillIn(manager: EntityManager, movement: MovementRow, record: SettlementReport): Promise<MovementRow> {
     const filled = { p100_id: movement.p100_id ?? record.p100Id, counterparty: movement.counterparty ?? record.counterparty ?? null, url: movement.url ?? record.url ?? null };
     if (filled.p100_id === movement.p100_id && filled.counterparty === movement.counterparty && filled.url === movement.url) return movement;
     await manager.query(`UPDATE movements SET p100_id = $2, counterparty = $3, url = $4, updated_at = now() WHERE id = $1`, [movement.id, filled.p100_id, filled.counterparty, filled.url]);
@@ -109,7 +109,7 @@ export class MovementSettlement {
 }
 
 /** Stable codes for why P100 failed a movement (the record's own when its status says); the reason keeps P100's words. */
-function failureCode(record: P100Record): string {
+function failureCode(record: SettlementReport): string {
   if (record.failureCode) return record.failureCode;
   return /insufficient/i.test(record.failureReason ?? '') ? 'INSUFFICIENT_FUNDS' : 'P100_FAILED';
 }

@@ -43,3 +43,6 @@ export function decimalField(value: unknown): string | undefined {
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return value;
   return undefined;
 }
+
+/** What settles a movement: a P100 record, or the poller's verdict that P100 has none (p100Id null, NO_TRACE_AT_P100). */
+export type SettlementReport = Omit<P100Record, 'p100Id'> & { p100Id: string | null };

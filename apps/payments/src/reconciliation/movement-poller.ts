@@ -10,7 +10,7 @@ import type { MovementRow } from '../movements/movement';
 import { PAYMENTS_CONFIG, type PaymentsConfig } from '../payments.config';
 import { P100DetailsReader } from './p100-details.reader';
 
-const checks = counter('payments_movement_checks_total', 'Reconciliation poller looks at P100, by kind and outcome (settled, no_change, unreadable, failed, marked_unknown, waiting)', ['kind', 'outcome']);
+const checks = counter('payments_movement_checks_total', 'Reconciliation poller looks at P100, by kind and outcome (settled, no_change, unreadable, failed, marked_unknown, waiting, no_trace)', ['kind', 'outcome']);
 const open = gauge('payments_movements_open', 'Movements without a final status, by kind', ['kind']);
 const overdue = gauge('payments_movements_overdue', 'Movements still open after PAYMENTS_POLL_MAX_AGE_MS, by kind (alert: an operator must look)', ['kind']);
 
@@ -58,6 +58,7 @@ export class MovementPoller implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async check(movement: MovementRow): Promise<boolean> {
+    if (movement.p100_id === null && movement.status === 'UNKNOWN' && this.noTraceSince(movement)) return this.giveUp(movement);
     if (movement.p100_id === null || !this.details.canRead(movement.kind)) {
       // Nothing to ask P100 by (an UNKNOWN has no P100 id): wait for its webhook, look again later.
       await this.movements.scheduleCheck(this.dataSource, movement.id, this.backoff(movement), true);
@@ -80,6 +81,34 @@ export class MovementPoller implements OnApplicationBootstrap, OnApplicationShut
       checks.inc({ kind: movement.kind, outcome: !record ? 'unreadable' : result.moved ? 'settled' : 'no_change' });
       if (!isFinal(result.movement.status)) await this.movements.scheduleCheck(manager, movement.id, this.backoff(movement), true);
       return result.moved;
+    });
+  }
+
+  /**
+   * An UNKNOWN movement (a 5xx or a timeout: P100 may or may not have acted) has no P100 id to
+   * ask by, and P100 has no search by terms: only its webhook can claim it. When none came for
+   * PAYMENTS_UNKNOWN_NO_TRACE_AFTER_MS, far past P100's processing and webhook retries, P100 did
+   * not take it: it is FAILED (NO_TRACE_AT_P100) and its pending amount released, rather than
+   * open for ever. Never re-sent: the caller decides whether to send a new request.
+   */
+  private noTraceSince(movement: MovementRow): boolean {
+    return Date.now() - movement.created_at.getTime() >= this.config.PAYMENTS_UNKNOWN_NO_TRACE_AFTER_MS;
+  }
+
+  private async giveUp(movement: MovementRow): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.movements.lock(manager, movement.id);
+      // A webhook claimed it meanwhile: it is P100's, and the normal path settles it.
+      if (!locked || locked.status !== 'UNKNOWN' || locked.p100_id !== null) return false;
+      const { moved } = await this.settlement.apply(
+        manager,
+        locked,
+        { p100Id: null, p100Status: 'NO_TRACE', status: 'FAILED', failureCode: 'NO_TRACE_AT_P100', failureReason: 'P100 never confirmed this request and no webhook of it came; it was not executed' },
+        'poll',
+      );
+      checks.inc({ kind: movement.kind, outcome: 'no_trace' });
+      this.logger.warn({ movementId: movement.id, kind: movement.kind }, 'UNKNOWN movement with no trace at P100: FAILED (NO_TRACE_AT_P100), never re-sent');
+      return moved;
     });
   }
 
