@@ -18,13 +18,14 @@ const RETRYABLE_CODES = new Set(['SERVICE_UNAVAILABLE', 'P100_UNAVAILABLE', 'UPS
 const PAUSE_MS = 250;
 const ATTEMPT_TIMEOUT_MS = 20_000;
 
-export async function sendUntilAnswered(url: string, init: { method: string; headers: Record<string, string>; body?: string }, deadline: number): Promise<Attempted> {
+/** `deadline()` is read before every attempt, so a scenario can extend it (e.g. to a time after its faults end). */
+export async function sendUntilAnswered(url: string, init: { method: string; headers: Record<string, string>; body?: string }, deadline: () => number): Promise<Attempted> {
   const transient: string[] = [];
   let attempts = 0;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline()) {
     attempts += 1;
     try {
-      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now()))) });
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline() - Date.now()))) });
       const text = await res.text();
       const body = parse(text);
       const code: string | undefined = body?.error?.code;
