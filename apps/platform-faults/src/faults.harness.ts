@@ -34,7 +34,9 @@ export interface FaultPlatform {
 /** Starts the sandbox and the five services as real processes from dist/, once per infra mode. */
 export async function startFaultPlatform(env: Record<string, string> = {}, basePort = BASE_PORT): Promise<FaultPlatform> {
   refuseRemoteP100();
-  const platform = await services.startTestPlatform({ basePort, timeScale: 0.2, logLevel: 'warn', logSink, env });
+  // FAULTS_HEALTH_TIMEOUT_MS: how long a start or restart may take to be healthy (60 s), longer on a crowded machine.
+  const healthTimeoutMs = Number(process.env.FAULTS_HEALTH_TIMEOUT_MS || 60_000);
+  const platform = await services.startTestPlatform({ basePort, timeScale: 0.2, logLevel: 'warn', logSink, env, healthTimeoutMs });
   return {
     gateway: `http://127.0.0.1:${basePort}`,
     webhookIngest: `http://127.0.0.1:${basePort + 4}`,

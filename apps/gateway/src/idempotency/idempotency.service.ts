@@ -1,7 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, statusForCode } from '@platform/contracts';
 import { hashRequest } from '@platform/database';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+
+/**
+ * Beyond the gateway's own wait for a reply: a first request still `in_progress` after its wait
+ * plus this cannot be running any more (its process died with it, e.g. SIGKILL or OOM).
+ */
+export const IN_PROGRESS_LEASE_MARGIN_MS = 5_000;
 
 export interface StoredResponse {
   status: number;
@@ -13,10 +20,24 @@ export interface StoredResponse {
  * (success or a 4xx domain error) is stored, and a repeat gets the same answer without running
  * again. A repeat while the first is running gets 409; the same key with another body gets 422.
  * 5xx outcomes are not stored, so the caller may retry with the same key.
+ *
+ * The first request holds its key for a lease: the longest it can run (GATEWAY_COMMAND_TIMEOUT_MS,
+ * the wait for the domain service's reply) plus a margin. A gateway that dies mid-request leaves
+ * its row `in_progress`; once the lease has passed, a repeat with the same request takes the key
+ * over and runs it again. That is safe because what runs is a command the domain service
+ * deduplicates (money movements carry `<caller>:<key>` as their requestId). Without the lease the
+ * key stayed `in_progress` forever and every retry got 409 (found by the SIGKILL fault scenario).
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(GATEWAY_CONFIG) config: Pick<GatewayConfig, 'GATEWAY_COMMAND_TIMEOUT_MS'>,
+  ) {
+    this.leaseMs = config.GATEWAY_COMMAND_TIMEOUT_MS + IN_PROGRESS_LEASE_MARGIN_MS;
+  }
 
   async run(caller: string, key: string | undefined, request: unknown, successStatus: number, fn: () => Promise<unknown>): Promise<StoredResponse> {
     if (key === undefined) return { status: successStatus, body: await fn() };
@@ -26,8 +47,11 @@ export class IdempotencyService {
     const requestHash = hashRequest(request);
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotency_keys (caller, idempotency_key, request_hash, state) VALUES ($1, $2, $3, 'in_progress')
-       ON CONFLICT DO NOTHING RETURNING idempotency_key`,
-      [caller, key, requestHash],
+       ON CONFLICT (caller, idempotency_key) DO UPDATE SET created_at = now()
+         WHERE idempotency_keys.state = 'in_progress' AND idempotency_keys.request_hash = EXCLUDED.request_hash
+           AND idempotency_keys.created_at < now() - make_interval(secs => $4::double precision / 1000)
+       RETURNING idempotency_key`,
+      [caller, key, requestHash, this.leaseMs],
     );
     if (inserted.length === 0) return this.replay(caller, key, requestHash);
     try {
