@@ -103,6 +103,8 @@ try {
     infra,
     basePort: BASE_PORT,
     only: ['webhook-ingest', 'payments'],
+    // Nest's start-up on a loaded 2-core box can take most of a minute.
+    healthTimeoutMs: 180_000,
     logLevel: LOG_LEVEL,
     log,
     logSink: (name, chunk) => serviceOutput.push(`${name}| ${chunk}`.slice(0, 2000)) > 200 && serviceOutput.shift(),
@@ -196,7 +198,7 @@ try {
   const hops = await hopBreakdown({ db, schemas, deposits: deposits.filter((d) => d.label !== 'warm') });
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-  const broker = infra.kafkaDevBroker ? 'dev broker (librdkafka mock: NOT Kafka, only the ratios mean something)' : `Apache Kafka ${infra.kafkaVersion ?? '(version not reported)'}`;
+  const broker = infra.kafkaDevBroker ? 'dev broker (librdkafka mock: NOT Kafka, only the ratios mean something)' : `Apache Kafka ${infra.kafkaVersion ?? process.env.KAFKA_VERSION ?? '(version not reported)'}`;
   const lines = [
     '',
     `settlement latency benchmark — ${new Date().toISOString()} — run ${run}`,

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { MessageHeaders, type OutgoingMessage } from '@platform/contracts';
 import { counter, gauge, histogram } from '@platform/metrics';
 import type { MessagePublisher } from '../ports';
+import { claimOutboxBatch, type OutboxRow } from './outbox-batch';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -31,19 +32,6 @@ export interface PublishedEvent {
 }
 
 export type PublishedListener = (events: PublishedEvent[]) => void;
-
-interface OutboxRow {
-  seq: string;
-  event_id: string;
-  topic: string;
-  message_key: string;
-  event_type: string;
-  /** jsonb as text: Postgres keeps numbers exact, JSON.parse in Node would not. */
-  payload: string;
-  headers: Record<string, string>;
-  correlation_id: string | null;
-  occurred_at: Date;
-}
 
 const metrics = () => ({
   published: counter('outbox_published_total', 'Events published from the outbox', ['schema', 'topic']),
@@ -193,13 +181,9 @@ export class OutboxRelay {
   private async publishAndMark(): Promise<OutboxRow[]> {
     const { schema, publisher } = this.options;
     return this.options.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox:${schema}`]);
+      // Lock and read in one round trip; the mark's commit does not wait for its WAL flush (outbox-batch.ts).
+      const { locked, rows } = await claimOutboxBatch(manager, schema, this.batchSize);
       if (!locked) return [];
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, event_id, topic, message_key, event_type, payload::text AS payload, headers, correlation_id, occurred_at
-           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.batchSize],
-      );
       this.metrics.backlog.set({ schema }, rows.length);
       if (rows.length === 0) return [];
       await publisher.publish(rows.map(toMessage));
