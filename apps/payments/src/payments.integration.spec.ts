@@ -13,6 +13,8 @@ import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from './payments.topics';
 
 const EXCHANGE_TOPIC = 'p100.webhooks.exchange';
 const EXCHANGE_TYPE = webhookMessageType('exchange');
+const SEPA_TOPIC = 'p100.webhooks.sepa';
+const SEPA_DEPOSIT_TYPE = webhookMessageType('sepa-deposit');
 
 describe('payments service on real Postgres and a real Kafka-protocol broker', () => {
   let app: INestApplication;
@@ -20,9 +22,9 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
   let dataSource: DataSource;
   let producer: Producer;
 
-  const publish = (eventId: string, type: string, key: string, payload: Record<string, unknown>) =>
+  const publish = (eventId: string, type: string, key: string, payload: Record<string, unknown>, topic = EXCHANGE_TOPIC) =>
     producer.send({
-      topic: kafkaTopic(EXCHANGE_TOPIC),
+      topic: kafkaTopic(topic),
       acks: -1,
       messages: [
         {
@@ -89,6 +91,33 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
       { event_type: EXCHANGE_TYPE, message_key: key, payload: { ...payload, amount: '12.345678901234567891' } },
     ]);
     expect(await rowsFor(unknownId)).toHaveLength(0);
+  });
+
+  it('credits a SEPA deposit from its webhook once: one movement, one posted ledger entry, one received event, however often it comes', async () => {
+    const user = uniqueName('depositor');
+    const depositId = randomUUID();
+    const deposit = { id: depositId, externalUserId: user, amount: '125.40', currency: 'eur', senderName: 'Jan Kowalski', senderIban: 'DE89370400440532013000', status: 'APPROVED' };
+    // The same deposit under two event ids (e.g. an operator's replay beside P100's delivery): the
+    // second finds the movement the first created.
+    const [first, second] = [uniqueName('evt'), uniqueName('evt')];
+    await publish(first, SEPA_DEPOSIT_TYPE, user, deposit, SEPA_TOPIC);
+    await publish(second, SEPA_DEPOSIT_TYPE, user, deposit, SEPA_TOPIC);
+    await eventually(async () => expect(await rowsFor(second)).toHaveLength(1), 20_000);
+
+    const movements: Array<{ id: string; status: string; amount: string; external_user_id: string }> = await dataSource.query(
+      `SELECT id, status, amount::text AS amount, external_user_id FROM movements WHERE kind = 'sepa-deposit' AND p100_id = $1`,
+      [depositId],
+    );
+    expect(movements).toEqual([{ id: expect.any(String), status: 'COMPLETED', amount: '125.40', external_user_id: user }]);
+    const movementId = movements[0]!.id;
+    expect(await dataSource.query('SELECT from_status, to_status FROM movement_transitions WHERE movement_id = $1 ORDER BY id', [movementId])).toEqual([
+      { from_status: null, to_status: 'REQUESTED' },
+      { from_status: 'REQUESTED', to_status: 'COMPLETED' },
+    ]);
+    expect(await dataSource.query(`SELECT amount::text AS amount, state FROM ledger_entries WHERE movement_id = $1`, [movementId])).toEqual([{ amount: '125.40', state: 'posted' }]);
+    expect(await dataSource.query(`SELECT event_type, message_key FROM outbox WHERE payload->>'movementId' = $1`, [movementId])).toEqual([
+      { event_type: 'payments.sepa-deposit.received.v1', message_key: user },
+    ]);
   });
 
   it('turns a movement whose call was lost with its process (REQUESTED too long) into UNKNOWN, with its history, and never sends it', async () => {

@@ -140,7 +140,7 @@ export class PaymentsWebhookSettler implements P100EventEffectProvider {
     }
     if (!route.creates || !record.amount || !record.currency) return undefined;
     // A deposit: P100 started it. Created in the state before this report, so settlement moves it once.
-    await this.movements.insert(manager, {
+    const created = await this.movements.insert(manager, {
       id: randomUUID(),
       kind: route.creates,
       externalUserId: record.externalUserId ?? null,
@@ -152,6 +152,9 @@ export class PaymentsWebhookSettler implements P100EventEffectProvider {
       counterparty: record.counterparty ?? null,
       p100Id: record.p100Id,
     });
-    return this.movements.lockByP100Id(manager, [route.creates], record.p100Id);
+    // Our own uncommitted insert is ours alone (no one else sees it before the commit): no second
+    // read to lock it. Only when a concurrent delivery inserted it first (the insert then waited for
+    // that one and did nothing) is it read and locked.
+    return created ?? this.movements.lockByP100Id(manager, [route.creates], record.p100Id);
   }
 }

@@ -4,6 +4,7 @@ import { MessageHeaders, type OutgoingMessage } from '@platform/contracts';
 import { counter, gauge, histogram } from '@platform/metrics';
 import type { MessagePublisher } from '../ports';
 import { reportOldestUnpublished, stopReportingOldest } from './outbox-age.gauge';
+import { claimOutboxBatch, type OutboxRow } from './outbox-batch';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -32,19 +33,6 @@ export interface PublishedEvent {
 }
 
 export type PublishedListener = (events: PublishedEvent[]) => void;
-
-interface OutboxRow {
-  seq: string;
-  event_id: string;
-  topic: string;
-  message_key: string;
-  event_type: string;
-  /** jsonb as text: Postgres keeps numbers exact, JSON.parse in Node would not. */
-  payload: string;
-  headers: Record<string, string>;
-  correlation_id: string | null;
-  occurred_at: Date;
-}
 
 const metrics = () => ({
   published: counter('outbox_published_total', 'Events published from the outbox', ['schema', 'topic']),
@@ -195,16 +183,12 @@ export class OutboxRelay {
   private async publishAndMark(): Promise<OutboxRow[]> {
     const { schema, publisher } = this.options;
     return this.options.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`outbox:${schema}`]);
+      // Lock and read in one round trip; the mark's commit does not wait for its WAL flush (outbox-batch.ts).
+      const { locked, rows } = await claimOutboxBatch(manager, schema, this.batchSize);
       if (!locked) {
         stopReportingOldest(this);
         return [];
       }
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, event_id, topic, message_key, event_type, payload::text AS payload, headers, correlation_id, occurred_at
-           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-        [this.batchSize],
-      );
       this.metrics.backlog.set({ schema }, rows.length);
       // Set before the publish: while Kafka refuses, this row is what is waiting, and it ages.
       reportOldestUnpublished(this, schema, rows.length > 0 ? new Date(rows[0]!.occurred_at) : null);
