@@ -1,7 +1,8 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
 import { KeyedLanes } from './keyed-lanes';
+import { withCoalescedProducers } from './send-coalescer';
 
 /** How long shutdown waits for taken messages to finish before disconnecting (then: redelivery). */
 const CLOSE_DRAIN_MS = 10_000;
@@ -34,6 +35,11 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
       commit: (topic, partition, offset) => (this.consumer as Consumer).commitOffsets([{ topic, partition, offset }]),
       log: { warn: (message, error) => this.logger.warn(`${message}: ${(error as Error)?.message ?? error}`) },
     });
+  }
+
+  /** Replies of commands handled at once leave in one produce request (send-coalescer.ts). */
+  override async createClient<T = Kafka>(): Promise<T> {
+    return withCoalescedProducers((await super.createClient()) as Kafka) as T;
   }
 
   /**
