@@ -11,7 +11,8 @@
 // the P100 sandbox (202). Targets per command and concurrency: gateway REST, gateway gRPC, and the
 // baseline (bare-front.mjs + bare-service.mjs: node:http, kafkajs request-reply, one pg SELECT or
 // the sandbox's POST /v1/transfer). The whole platform runs built (dist/), as `npm start` runs it,
-// with a bench client whose rate limit is out of the way (the dev default is not changed). Each
+// with a bench client whose rate limit is out of the way (the dev default is not changed) and the
+// P100 client's bulkhead sized to the largest concurrency (P100_MAX_CONCURRENT_PER_GROUP). Each
 // series gets a warm-up, then 3 alternating rounds per target, pooled. Besides req/s, p50 and p99,
 // it prints where the platform's time goes (the gateway's operation time and the service's handler
 // time, from their /metrics) and the database commits per command (pg_stat_database, background
@@ -142,7 +143,9 @@ try {
     // A fresh database migrates first; the box is shared.
     healthTimeoutMs: 180_000,
     logSink: (name, chunk) => platformLog.push(`${name}| ${chunk}`.slice(0, 4000)) > 400 && platformLog.shift(),
-    env: { GATEWAY_CLIENTS: benchClients() },
+    // The P100 client's bulkhead (8 calls per endpoint group by default) sized to the bench's
+    // callers, as bench/p100-client does: at 32 callers it refused a quarter of the transfers (503).
+    env: { GATEWAY_CLIENTS: benchClients(), P100_MAX_CONCURRENT_PER_GROUP: String(Math.max(8, ...CONCURRENCIES)) },
   });
   const gatewayUrl = platform.gateway.url;
   const sandboxUrl = platform['p100-sandbox'].url;
