@@ -5,6 +5,7 @@ import { DomainError, MessageHeaders, commandReplySchema, type CommandReply } fr
 import { currentCorrelationId, currentDeadline, newCorrelationId } from '@platform/logging';
 import { kafkaClientOptions } from './kafka-microservice';
 import type { KafkaSettings } from './kafka-settings';
+import { withCoalescedProducers } from './send-coalescer';
 import { kafkaTopic } from './topic-namespace';
 
 export interface SendCommandOptions {
@@ -12,6 +13,13 @@ export interface SendCommandOptions {
   key: string;
   /** How long to wait for the reply; also sent on as the command's deadline. */
   timeoutMs?: number;
+}
+
+/** Nest's Kafka client, its commands sent through a coalescing producer (send-coalescer.ts). */
+class CoalescingClientKafka extends ClientKafka {
+  override async createClient<T = Kafka>(): Promise<T> {
+    return withCoalescedProducers((await super.createClient()) as Kafka) as T;
+  }
 }
 
 /**
@@ -29,7 +37,7 @@ export class CommandBus {
     private readonly topics: string[],
     private readonly defaultTimeoutMs = 15_000,
   ) {
-    this.client = new ClientKafka(kafkaClientOptions(settings, groupId) as never);
+    this.client = new CoalescingClientKafka(kafkaClientOptions(settings, groupId) as never);
     for (const topic of topics) this.client.subscribeToResponseOf(kafkaTopic(topic));
   }
 

@@ -48,7 +48,8 @@ export function producerConfig(settings: KafkaSettings): ProducerConfig {
   return {
     // Idempotence (exactly-once per partition on retries) on real Kafka; the mock cannot do it.
     idempotent: !settings.devBroker,
-    // One request in flight per broker keeps per-key order when a send is retried.
+    // One request in flight per broker keeps per-key order when a send is retried. Concurrent
+    // sends of the command/reply producers are coalesced into one request (send-coalescer.ts).
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     // Java-compatible murmur2 over the key, linear in its length (key-partitioner.ts).

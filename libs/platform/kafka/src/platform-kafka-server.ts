@@ -1,8 +1,9 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { reportConsumerLag } from './consumer-lag.metrics';
 import { KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
 import { KeyedLanes } from './keyed-lanes';
+import { withCoalescedProducers } from './send-coalescer';
 
 /** How long shutdown waits for taken messages to finish before disconnecting (then: redelivery). */
 const CLOSE_DRAIN_MS = 10_000;
@@ -38,6 +39,11 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
     });
     const lanes = this.lanes;
     this.stopReportingLag = reportConsumerLag({ group: this.groupId, lag: () => lanes.lag() });
+  }
+
+  /** Replies of commands handled at once leave in one produce request (send-coalescer.ts). */
+  override async createClient<T = Kafka>(): Promise<T> {
+    return withCoalescedProducers((await super.createClient()) as Kafka) as T;
   }
 
   /**

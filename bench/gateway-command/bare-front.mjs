@@ -1,0 +1,72 @@
+// The baseline's front: node:http and a bare kafkajs request-reply client (default producer:
+// neither idempotent nor limited to one request in flight; one consumer on the reply topic),
+// no auth, no validation, no idempotency store, no framework. It answers the two commands of the
+// bench with the same paths as the gateway:
+//   GET  /v1/users/:id                      → command {type: 'read', externalUserId}
+//   POST /v1/users/:id/transfers/from-partner (Idempotency-Key) → command {type: 'transfer', ...}
+// Env: PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC. Prints READY once its consumer holds the replies.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { Kafka, logLevel } = require('kafkajs');
+
+const { PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC } = process.env;
+const kafka = new Kafka({ clientId: 'bench-bare-front', brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
+const producer = kafka.producer({ allowAutoTopicCreation: false });
+const consumer = kafka.consumer({ groupId: `bench-bare-front-${randomUUID()}`, allowAutoTopicCreation: false });
+const pending = new Map();
+
+await producer.connect();
+await consumer.connect();
+await consumer.subscribe({ topic: REPLY_TOPIC, fromBeginning: true });
+const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const id = message.headers['correlation-id']?.toString();
+    const waiting = pending.get(id);
+    if (!waiting) return;
+    pending.delete(id);
+    waiting(JSON.parse(message.value.toString()));
+  },
+});
+await joined;
+
+function request(key, command) {
+  const correlationId = randomUUID();
+  return new Promise((resolve, reject) => {
+    pending.set(correlationId, resolve);
+    producer
+      .send({ topic: REQUEST_TOPIC, messages: [{ key, value: JSON.stringify(command), headers: { 'correlation-id': correlationId } }] })
+      .catch((error) => {
+        pending.delete(correlationId);
+        reject(error);
+      });
+  });
+}
+
+const server = http.createServer(async (req, res) => {
+  try {
+    const [, , , id, ...rest] = req.url.split('/');
+    let reply;
+    if (req.method === 'GET' && rest.length === 0) reply = await request(id, { type: 'read', externalUserId: id });
+    else {
+      let text = '';
+      for await (const chunk of req) text += chunk;
+      const body = JSON.parse(text);
+      reply = await request(id, { type: 'transfer', externalUserId: id, requestId: req.headers['idempotency-key'], amount: body.amount, currency: body.currency });
+    }
+    const payload = JSON.stringify(reply.body);
+    res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }).end(payload);
+  } catch (error) {
+    res.writeHead(500).end(String(error?.message ?? error));
+  }
+});
+server.keepAliveTimeout = 60_000;
+server.listen(Number(PORT), '127.0.0.1', () => console.log('READY'));
+process.on('SIGTERM', async () => {
+  server.close();
+  await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+  process.exit(0);
+});

@@ -1,0 +1,57 @@
+// The baseline's service: a bare kafkajs consumer of the request topic that does what the
+// platform's service does at its core and nothing else, then replies:
+//   read     → one pg SELECT of the user's row from onboarding-kyc's own table (what GetUser reads);
+//   transfer → the P100 sandbox's POST /v1/transfer (partner → user), no intent row, no ledger, no outbox.
+// Each fetched batch is worked on concurrently (every message at once), so the bare side is not held
+// back by per-partition serial handling. Env: DATABASE_URL, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC,
+// SANDBOX_URL, P100_API_KEY. Prints READY once it holds the request partitions.
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { Kafka, logLevel } = require('kafkajs');
+const pg = require('pg');
+
+const { DATABASE_URL, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, SANDBOX_URL, P100_API_KEY } = process.env;
+const db = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
+const kafka = new Kafka({ clientId: 'bench-bare-service', brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
+const producer = kafka.producer({ allowAutoTopicCreation: false });
+const consumer = kafka.consumer({ groupId: `bench-bare-service-${randomUUID()}`, allowAutoTopicCreation: false });
+
+async function handle(command) {
+  if (command.type === 'read') {
+    const { rows } = await db.query('SELECT * FROM onboarding.users WHERE external_user_id = $1', [command.externalUserId]);
+    return rows.length ? { status: 200, body: rows[0] } : { status: 404, body: { error: { code: 'USER_NOT_FOUND' } } };
+  }
+  const res = await fetch(`${SANDBOX_URL}/v1/transfer`, {
+    method: 'POST',
+    headers: { 'x-api-key': P100_API_KEY, 'content-type': 'application/json' },
+    body: JSON.stringify({ destinationExternalUserId: command.externalUserId, amount: command.amount, currency: command.currency }),
+  });
+  const body = await res.json();
+  return res.ok ? { status: 202, body: { requestId: command.requestId, p100Id: body.transferId } } : { status: 502, body };
+}
+
+await producer.connect();
+await consumer.connect();
+await consumer.subscribe({ topic: REQUEST_TOPIC, fromBeginning: true });
+const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+await consumer.run({
+  partitionsConsumedConcurrently: 4,
+  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+    await Promise.all(
+      batch.messages.map(async (message) => {
+        const reply = await handle(JSON.parse(message.value.toString())).catch((error) => ({ status: 500, body: { error: String(error?.message ?? error) } }));
+        await producer.send({ topic: REPLY_TOPIC, messages: [{ key: message.key, value: JSON.stringify(reply), headers: { 'correlation-id': message.headers['correlation-id'] } }] });
+      }),
+    );
+    resolveOffset(batch.messages.at(-1).offset);
+    await heartbeat();
+  },
+});
+await joined;
+console.log('READY');
+process.on('SIGTERM', async () => {
+  await Promise.allSettled([consumer.disconnect(), producer.disconnect(), db.end()]);
+  process.exit(0);
+});

@@ -1,0 +1,343 @@
+// Benchmark of the gateway's command round trip (edge → Kafka → service → reply) against a bare
+// kafkajs request-reply front + service on the same broker, in one run and one process tree.
+//
+//   npm run bench:gateway-command
+//     BENCH_CONCURRENCIES (1,8,32)  BENCH_READS (600 per round)  BENCH_TRANSFERS (150 per round)
+//     BENCH_USERS (64)  BENCH_BASE_PORT (6600)  BENCH_LOG_LEVEL (info)  BENCH_COMMANDS (read,transfer)
+//
+// Commands: the read GET /v1/users/:id (gRPC UsersService/GetUser), answered by onboarding-kyc from
+// its own table; and the money command POST /v1/users/:id/transfers/from-partner with an
+// Idempotency-Key (gRPC PaymentsService/TransferFromPartner), which payments records and sends to
+// the P100 sandbox (202). Targets per command and concurrency: gateway REST, gateway gRPC, and the
+// baseline (bare-front.mjs + bare-service.mjs: node:http, kafkajs request-reply, one pg SELECT or
+// the sandbox's POST /v1/transfer). The whole platform runs built (dist/), as `npm start` runs it,
+// with a bench client whose rate limit is out of the way (the dev default is not changed) and the
+// P100 client's bulkhead sized to the largest concurrency (P100_MAX_CONCURRENT_PER_GROUP). Each
+// series gets a warm-up, then 3 alternating rounds per target, pooled. Besides req/s, p50 and p99,
+// it prints where the platform's time goes (the gateway's operation time and the service's handler
+// time, from their /metrics) and the database commits per command (pg_stat_database, background
+// work of the platform included). Exits 1 when any call was not answered with success; never on a
+// timing. Results go in docs/benchmarks.md ("Gateway command round trip").
+import { randomBytes, randomUUID, createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInfra } from '../../tools/platform/infra.mjs';
+import { summarize } from '../webhook-ingest/load.mjs';
+import { closedLoop } from '../support/closed-loop.mjs';
+import { startNodeProcess, waitFor } from '../support/node-process.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const pg = require('pg');
+const grpc = require('@grpc/grpc-js');
+const { loadSync } = require('@grpc/proto-loader');
+const { Kafka, logLevel } = require('kafkajs');
+const { build, startPlatform, stopPlatform, DEV_SECRETS, GRPC_OFFSET } = require('../../tools/platform/services.cjs');
+
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCIES || '1,8,32').split(',').map(Number);
+const COMMANDS = (process.env.BENCH_COMMANDS || 'read,transfer').split(',');
+const PER_ROUND = { read: Number(process.env.BENCH_READS || 600), transfer: Number(process.env.BENCH_TRANSFERS || 150) };
+const USERS = Number(process.env.BENCH_USERS || 64);
+const BASE_PORT = Number(process.env.BENCH_BASE_PORT || 6600);
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'info';
+const ROUNDS = 3;
+const TARGET_RATIO = 1.3;
+const TARGET_READS_PER_S = 1000;
+const DATABASE = 'p100_platform_bench_gw';
+const API_KEY = `bench-gateway-key-${randomBytes(8).toString('hex')}`;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const log = (line) => console.error(`[bench] ${line}`);
+
+/** The bench's own product service: every scope, a rate limit the load never reaches. */
+function benchClients() {
+  const scopes = ['users:read', 'users:write', 'payments:read', 'payments:write', 'partner:read', 'partner:write'];
+  return JSON.stringify([
+    { name: 'bench-gateway-command', keys: [{ id: 'bench-1', sha256: createHash('sha256').update(API_KEY).digest('hex') }], scopes, rateLimit: { perSecond: 100_000, burst: 100_000 } },
+  ]);
+}
+
+/** Keep-alive HTTP/1.1 calls, one agent per target (sockets = concurrency). */
+function httpCaller(baseUrl, concurrency) {
+  const { hostname, port } = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const call = (method, urlPath, { body, headers = {} } = {}) =>
+    new Promise((resolve, reject) => {
+      const text = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        { agent, hostname, port, path: urlPath, method, headers: { ...headers, ...(text ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } : {}) } },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (c) => (data += c));
+          res.on('end', () => resolve({ status: res.statusCode, body: data }));
+        },
+      );
+      req.on('error', reject);
+      req.end(text);
+    });
+  return { call, close: () => agent.destroy() };
+}
+
+function grpcClients(address) {
+  const protoRoot = path.join(ROOT, 'libs/contracts/proto');
+  const files = readdirSync(path.join(protoRoot, 'p100platform/v1')).filter((n) => n.endsWith('.proto')).map((n) => `p100platform/v1/${n}`);
+  const v1 = grpc.loadPackageDefinition(loadSync(files, { includeDirs: [protoRoot], keepCase: false, longs: String, enums: String, defaults: true, oneofs: false })).p100platform.v1;
+  // One channel (HTTP/2 connection) per service, as a product service would hold it.
+  const users = new v1.UsersService(address, grpc.credentials.createInsecure());
+  const payments = new v1.PaymentsService(address, grpc.credentials.createInsecure());
+  const unary = (client, method, request, idempotencyKey) =>
+    new Promise((resolve) => {
+      const metadata = new grpc.Metadata();
+      metadata.set('x-api-key', API_KEY);
+      if (idempotencyKey) metadata.set('idempotency-key', idempotencyKey);
+      client[method](request, metadata, { deadline: Date.now() + 30_000 }, (error) => resolve(error ? `grpc:${grpc.status[error.code]}:${error.details}` : 'grpc:OK'));
+    });
+  return {
+    getUser: (externalUserId) => unary(users, 'getUser', { externalUserId }),
+    transfer: (externalUserId) => unary(payments, 'transferFromPartner', { externalUserId, amount: '0.01', currency: 'eur' }, randomUUID()),
+    close: () => (users.close(), payments.close()),
+  };
+}
+
+/** Sum and count of a Prometheus histogram over the series whose labels contain every `match`. */
+async function histogramTotals(url, name, match) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  let sum = 0;
+  let count = 0;
+  for (const line of text.split('\n')) {
+    if (!match.every((m) => line.includes(m))) continue;
+    if (line.startsWith(`${name}_sum{`)) sum += Number(line.split(' ').at(-1));
+    if (line.startsWith(`${name}_count{`)) count += Number(line.split(' ').at(-1));
+  }
+  return { sum, count };
+}
+
+const started = Date.now();
+const loadBefore = loadAverage();
+log(`load average at the start: ${loadBefore}`);
+log('starting infrastructure');
+const infra = await ensureInfra({ database: DATABASE, log });
+const run = randomBytes(4).toString('hex');
+const db = new pg.Client({ connectionString: infra.databaseUrl });
+await db.connect();
+const commitsNow = async () => Number((await db.query('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()')).rows[0].xact_commit);
+let platform;
+const platformLog = [];
+const processes = [];
+const closers = [];
+let exitCode = 0;
+try {
+  log('building dist/');
+  build(() => {});
+  log(`starting the platform on ports ${BASE_PORT}… (gRPC ${BASE_PORT + GRPC_OFFSET}, sandbox ${BASE_PORT + 100}), LOG_LEVEL=${LOG_LEVEL}`);
+  platform = await startPlatform({
+    infra,
+    basePort: BASE_PORT,
+    logLevel: LOG_LEVEL,
+    log,
+    // A fresh database migrates first; the box is shared.
+    healthTimeoutMs: 180_000,
+    logSink: (name, chunk) => platformLog.push(`${name}| ${chunk}`.slice(0, 4000)) > 400 && platformLog.shift(),
+    // The P100 client's bulkhead (8 calls per endpoint group by default) sized to the bench's
+    // callers, as bench/p100-client does: at 32 callers it refused a quarter of the transfers (503).
+    env: { GATEWAY_CLIENTS: benchClients(), P100_MAX_CONCURRENT_PER_GROUP: String(Math.max(8, ...CONCURRENCIES)) },
+  });
+  const gatewayUrl = platform.gateway.url;
+  const sandboxUrl = platform['p100-sandbox'].url;
+  const setup = httpCaller(gatewayUrl, 8);
+  closers.push(setup.close);
+  const auth = { 'x-api-key': API_KEY };
+
+  // The partner's EUR, which the transfers pay out from (both sides alike).
+  const credit = await fetch(`${sandboxUrl}/admin/ledger/credit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ partner: true, currency: 'eur', amount: '1000000.00' }) });
+  if (!credit.ok) throw new Error(`crediting the partner failed: ${credit.status} ${await credit.text()}`);
+
+  log(`onboarding ${USERS} users to ACTIVE (create, KYC file, verification) through the gateway`);
+  const users = Array.from({ length: USERS }, (_, i) => `bench-gw-${run}-${i}`);
+  await closedLoop({
+    count: USERS,
+    concurrency: 8,
+    call: async (i) => {
+      const externalUserId = users[i];
+      const created = await setup.call('POST', '/v1/users', {
+        headers: auth,
+        body: { externalUserId, email: `${externalUserId}@example.com`, phone: `48${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`, firstName: 'Jan', lastName: 'Kowalski', street: 'Marszalkowska', number: '123/5', city: 'Warszawa', postCode: '00-001', country: 'PL', citizenship: 'PL', nationality: 'PL', birthCountry: 'PL', birthDate: '1990-05-15', hasAcceptedP100Tc: true },
+      });
+      if (created.status !== 201) throw new Error(`creating ${externalUserId}: ${created.status} ${created.body}`);
+      const form = new FormData();
+      form.append('files', new File([PNG], 'id.png', { type: 'image/png' }));
+      const files = await fetch(`${gatewayUrl}/v1/users/${externalUserId}/kyc-files`, { method: 'POST', headers: auth, body: form });
+      if (files.status !== 202) throw new Error(`KYC files of ${externalUserId}: ${files.status} ${await files.text()}`);
+      const verification = await setup.call('POST', `/v1/users/${externalUserId}/verification`, { headers: auth });
+      if (verification.status !== 202) throw new Error(`verification of ${externalUserId}: ${verification.status} ${verification.body}`);
+      return 'ok';
+    },
+  }).then((r) => {
+    if (r.statuses.ok !== USERS) throw new Error(`onboarding failed: ${JSON.stringify(r.statuses)}`);
+  });
+  await waitFor(
+    async () => {
+      for (const u of users) if (JSON.parse((await setup.call('GET', `/v1/users/${u}`, { headers: auth })).body).status !== 'ACTIVE') return false;
+      return true;
+    },
+    'every bench user to be ACTIVE',
+    120_000,
+  );
+
+  // The baseline, on topics of its own (4 partitions, as the platform's command/reply topics).
+  const requestTopic = `bench.gateway-command.${run}.requests`;
+  const replyTopic = `bench.gateway-command.${run}.replies`;
+  const admin = new Kafka({ clientId: 'bench-admin', brokers: infra.kafkaBrokers.split(','), logLevel: logLevel.ERROR }).admin();
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [requestTopic, replyTopic].map((topic) => ({ topic, numPartitions: 4 })) });
+  await admin.disconnect();
+  const bareEnv = { KAFKA_BROKERS: infra.kafkaBrokers, REQUEST_TOPIC: requestTopic, REPLY_TOPIC: replyTopic };
+  const bareService = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-service.mjs')], {
+    cwd: ROOT,
+    env: { ...bareEnv, DATABASE_URL: infra.databaseUrl, SANDBOX_URL: sandboxUrl, P100_API_KEY: DEV_SECRETS.p100ApiKey },
+  });
+  const barePort = BASE_PORT + 50;
+  const bareFront = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-front.mjs')], { cwd: ROOT, env: { ...bareEnv, PORT: String(barePort) } });
+  processes.push(bareFront, bareService);
+  for (const [name, p] of [['bare service', bareService], ['bare front', bareFront]]) {
+    await waitFor(async () => p.output().includes('READY'), name).catch((e) => {
+      throw new Error(`${e.message}\n${p.output()}`);
+    });
+  }
+  const bareUrl = `http://127.0.0.1:${barePort}`;
+  const rpc = grpcClients(platform.gateway.grpcAddress);
+  closers.push(rpc.close);
+
+  const results = [];
+  for (const command of COMMANDS) {
+    for (const concurrency of CONCURRENCIES) {
+      const rest = httpCaller(gatewayUrl, concurrency);
+      const bare = httpCaller(bareUrl, concurrency);
+      const user = (i) => users[i % users.length];
+      const restStatus = async (p) => String((await p).status);
+      const targets = {
+        read: [
+          { name: 'REST', call: (i) => restStatus(rest.call('GET', `/v1/users/${user(i)}`, { headers: auth })), ok: '200', edge: 'rest' },
+          { name: 'gRPC', call: (i) => rpc.getUser(user(i)), ok: 'grpc:OK', edge: 'grpc' },
+          { name: 'bare', call: (i) => restStatus(bare.call('GET', `/v1/users/${user(i)}`)), ok: '200' },
+        ],
+        transfer: [
+          {
+            name: 'REST',
+            call: (i) => restStatus(rest.call('POST', `/v1/users/${user(i)}/transfers/from-partner`, { headers: { ...auth, 'idempotency-key': randomUUID() }, body: { amount: '0.01', currency: 'eur' } })),
+            ok: '202',
+            edge: 'rest',
+          },
+          { name: 'gRPC', call: (i) => rpc.transfer(user(i)), ok: 'grpc:OK', edge: 'grpc' },
+          { name: 'bare', call: (i) => restStatus(bare.call('POST', `/v1/users/${user(i)}/transfers/from-partner`, { headers: { 'idempotency-key': randomUUID() }, body: { amount: '0.01', currency: 'eur' } })), ok: '202' },
+        ],
+      }[command];
+      const operation = command === 'read' ? 'users.get' : 'payments.transfers.from-partner';
+      const service = command === 'read' ? { url: platform['onboarding-kyc'].url, topic: 'onboarding.commands' } : { url: platform.payments.url, topic: 'payments.commands' };
+      const perRound = PER_ROUND[command];
+      const label = `${command} × ${concurrency}`;
+      for (const t of targets) {
+        log(`${label} ${t.name}: warm-up`);
+        await closedLoop({ count: Math.max(50, Math.round(perRound / 3)), concurrency, call: t.call });
+      }
+      const rounds = Object.fromEntries(targets.map((t) => [t.name, []]));
+      const split = Object.fromEntries(targets.map((t) => [t.name, { gateway: { sum: 0, count: 0 }, handler: { sum: 0, count: 0 }, commits: 0, calls: 0 }]));
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        for (const t of targets) {
+          const measureCommits = command === 'transfer';
+          // Stats of other backends reach pg_stat_database within about a second of their commits.
+          if (measureCommits) await new Promise((r) => setTimeout(r, 1200));
+          const commits0 = measureCommits ? await commitsNow() : 0;
+          const g0 = t.edge ? await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', [`edge="${t.edge}"`, `operation="${operation}"`]) : undefined;
+          const h0 = t.edge ? await histogramTotals(service.url, 'kafka_handler_duration_seconds', [service.topic]) : undefined;
+          const result = await closedLoop({ count: perRound, concurrency, call: t.call, progressEvery: 500, onProgress: (done) => log(`round ${round}/${ROUNDS} ${label} ${t.name}: ${done}/${perRound}`) });
+          if (t.edge) {
+            const [g1, h1] = [
+              await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', [`edge="${t.edge}"`, `operation="${operation}"`]),
+              await histogramTotals(service.url, 'kafka_handler_duration_seconds', [service.topic]),
+            ];
+            split[t.name].gateway.sum += g1.sum - g0.sum;
+            split[t.name].gateway.count += g1.count - g0.count;
+            split[t.name].handler.sum += h1.sum - h0.sum;
+            split[t.name].handler.count += h1.count - h0.count;
+          }
+          if (measureCommits) {
+            await new Promise((r) => setTimeout(r, 1200));
+            split[t.name].commits += (await commitsNow()) - commits0;
+            split[t.name].calls += perRound;
+          }
+          rounds[t.name].push(result);
+          const s = summarize([result]);
+          log(`round ${round}/${ROUNDS} ${label} ${t.name}: ${s.throughput.toFixed(0)} req/s, p50 ${s.p50.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms ${JSON.stringify(result.statuses)} (load average ${loadAverage()})`);
+          const failed = Object.entries(result.statuses).filter(([k]) => k !== t.ok);
+          if (failed.length > 0) {
+            log(`${label} ${t.name}: not every call succeeded: ${JSON.stringify(result.statuses)}`);
+            exitCode = 1;
+          }
+        }
+      }
+      for (const t of targets) {
+        const pooled = summarize(rounds[t.name]);
+        const mean = pooled.latencies.reduce((a, b) => a + b, 0) / pooled.latencies.length;
+        results.push({ command, concurrency, target: t.name, ...pooled, mean, split: split[t.name] });
+      }
+      rest.close();
+      bare.close();
+    }
+  }
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const broker = infra.kafkaDevBroker ? 'dev broker (librdkafka mock)' : `Apache Kafka ${infra.kafkaVersion ?? process.env.KAFKA_VERSION ?? '(version not reported)'}`;
+  const find = (command, concurrency, target) => results.find((r) => r.command === command && r.concurrency === concurrency && r.target === target);
+  const ms = (v) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(2));
+  const lines = [
+    '',
+    `gateway command round trip — ${new Date().toISOString()} — run ${run}`,
+    `machine: ${machine}`,
+    `broker: ${broker} at ${infra.kafkaBrokers}; platform LOG_LEVEL=${LOG_LEVEL}; ${USERS} users; per round: ${PER_ROUND.read} reads / ${PER_ROUND.transfer} transfers; ${ROUNDS} alternating rounds per target`,
+    '',
+    '| command | callers | target | req/s | p50 ms | p99 ms | p50 / bare | p99 / bare | mean ms | gateway op mean ms | service handler mean ms | DB commits per call |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const verdicts = [];
+  for (const r of results) {
+    const bare = find(r.command, r.concurrency, 'bare');
+    const s = r.split;
+    const gw = s.gateway.count ? (s.gateway.sum / s.gateway.count) * 1000 : undefined;
+    const handler = s.handler.count ? (s.handler.sum / s.handler.count) * 1000 : undefined;
+    const commits = s.calls ? (s.commits / s.calls).toFixed(1) : '—';
+    lines.push(
+      `| ${r.command} | ${r.concurrency} | ${r.target} | ${r.throughput.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.target === 'bare' ? '' : (r.p50 / bare.p50).toFixed(2)} | ${r.target === 'bare' ? '' : (r.p99 / bare.p99).toFixed(2)} | ${ms(r.mean)} | ${ms(gw)} | ${ms(handler)} | ${commits} |`,
+    );
+    if (r.target !== 'bare') {
+      const met = r.p50 <= TARGET_RATIO * bare.p50 && r.p99 <= TARGET_RATIO * bare.p99;
+      verdicts.push(`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / bare.p50).toFixed(2)}, p99 ${(r.p99 / bare.p99).toFixed(2)} → ${met ? 'met' : 'NOT met'}`);
+    }
+  }
+  const bestReads = Math.max(...results.filter((r) => r.command === 'read' && r.target !== 'bare').map((r) => r.throughput));
+  lines.push(
+    '',
+    `targets (issue 12): round trip ≤ ${TARGET_RATIO} × bare at p50 and p99:`,
+    ...verdicts.map((v) => `  ${v}`),
+    `  reads/s through the gateway ≥ ${TARGET_READS_PER_S}: best ${Number.isFinite(bestReads) ? bestReads.toFixed(0) : '—'} → ${bestReads >= TARGET_READS_PER_S ? 'met' : 'NOT met'}`,
+    `load average at the start: ${loadBefore}; at the end: ${loadAverage()}; total time ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  console.log(lines.join('\n'));
+  if (exitCode !== 0) console.error(`[bench] last platform output:\n${platformLog.slice(-30).join('')}`);
+} catch (error) {
+  console.error(error?.stack ?? error);
+  console.error(`[bench] last platform output:\n${platformLog.slice(-30).join('')}`);
+  exitCode = 1;
+} finally {
+  for (const close of closers) close();
+  await Promise.all(processes.map((p) => p.stop()));
+  if (platform) await stopPlatform(platform);
+  await db.end();
+  await infra.stop();
+}
+process.exit(exitCode);
