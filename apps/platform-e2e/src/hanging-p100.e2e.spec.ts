@@ -65,25 +65,43 @@ describe('when P100 hangs: breakers open, callers are answered in time, nothing 
   /** P100 answers again and the breaker has let a call through: a user can be created. */
   const healed = () => eventually(() => createUser(uid('probe')), (r) => r.status === 201, 30_000);
 
-  it('opens the breaker within a bounded number of sequential calls, then fails fast, and closes once P100 answers', async () => {
+  /** The correlation ids of the calls the sandbox saw (a call refused by the open breaker never gets there). */
+  const reachedP100 = async (since: number): Promise<Set<string>> => {
+    const { requests } = (await (await fetch(`${SANDBOX}/admin/requests?since=${since}`)).json()) as { requests: Array<{ correlationId: string | null }> };
+    return new Set(requests.map((q) => q.correlationId).filter((c): c is string => c !== null));
+  };
+
+  // Behaviour, not timings: which calls reached P100 (the sandbox's request log, by correlation id).
+  // The latencies are printed for the reader; docs/benchmarks.md measures them (bench:p100-client).
+  it('opens the breaker within a bounded number of sequential calls, then refuses without calling P100, and closes once P100 answers', async () => {
     await hang();
-    const slow: number[] = [];
-    let answer = await createUser(uid('seq'));
-    while (answer.ms > 100 && slow.length < 10) {
+    const waited: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const id = uid('seq');
+      const since = Date.now();
+      const answer = await createUser(id);
       expect([answer.status, answer.code]).toEqual([503, 'P100_UNAVAILABLE']);
-      slow.push(answer.ms);
-      answer = await createUser(uid('seq'));
+      if (!(await reachedP100(since)).has(`c-${id}`)) break; // refused by the open breaker
+      waited.push(answer.ms);
     }
-    expect(slow.length).toBeLessThanOrEqual(5); // P100_BREAKER_CONSECUTIVE_FAILURES
+    expect(waited.length).toBeGreaterThan(0);
+    expect(waited.length).toBeLessThanOrEqual(5); // P100_BREAKER_CONSECUTIVE_FAILURES
+    const since = Date.now();
     const fast: number[] = [];
-    // p99 of 100 calls: one stray pause (a GC, an fsync) is the 100th value, not the 99th.
-    for (let i = 0; i < 100; i++) {
-      const r = await createUser(uid('open'));
+    const open = Array.from({ length: 100 }, () => uid('open'));
+    for (const id of open) {
+      const r = await createUser(id);
       expect([r.status, r.code]).toEqual([503, 'P100_UNAVAILABLE']);
       fast.push(r.ms);
     }
-    console.log(`[hang] ${slow.length} calls waited for P100 (${slow.map((ms) => ms.toFixed(0)).join(', ')} ms); then, breaker open: p50 ${[...fast].sort((a, b) => a - b)[50]!.toFixed(1)} ms, p99 ${p99(fast).toFixed(1)} ms, slowest ${Math.max(...fast).toFixed(1)} ms over ${fast.length} calls`);
-    expect(p99(fast)).toBeLessThan(100);
+    const windows = Math.floor((Date.now() - since) / Number(ENV.P100_BREAKER_RESET_TIMEOUT_MS)) + 1;
+    const reached = await reachedP100(since);
+    const probes = open.filter((id) => reached.has(`c-${id}`));
+    console.log(`[hang] ${waited.length} calls waited for P100 (${waited.map((ms) => ms.toFixed(0)).join(', ')} ms); then, breaker open: ${probes.length} of 100 reached P100 (half-open probes); p50 ${[...fast].sort((a, b) => a - b)[50]!.toFixed(1)} ms, p99 ${p99(fast).toFixed(1)} ms`);
+    // While open, only the half-open probe of each reset window reaches P100; the rest are refused
+    // in the process.
+    expect(probes.length).toBeLessThanOrEqual(windows);
+    expect(probes.length).toBeLessThan(10);
 
     await fault(null);
     await healed();
@@ -106,8 +124,13 @@ describe('when P100 hangs: breakers open, callers are answered in time, nothing 
       );
       const late = results.filter((r) => r.code === GRPC_STATUS.DEADLINE_EXCEEDED && r.platformCode === undefined);
       expect(late).toEqual([]); // none ran out its own deadline waiting: every one got an answer
+      // Each caller is answered by the platform, with one of two stable refusals: P100 unavailable
+      // (its call timed out, or the open breaker refused it), or the caller's own deadline too near
+      // to start the command (it waited behind the P100 bulkhead). Which one depends on where in
+      // the queue a caller was, not on anything to check here.
+      const refusals = [JSON.stringify([GRPC_STATUS.UNAVAILABLE, 'P100_UNAVAILABLE']), JSON.stringify([GRPC_STATUS.DEADLINE_EXCEEDED, 'DEADLINE_EXCEEDED'])];
       for (const r of results) {
-        expect([r.code, r.platformCode]).toEqual([GRPC_STATUS.UNAVAILABLE, 'P100_UNAVAILABLE']);
+        expect(refusals).toContain(JSON.stringify([r.code, r.platformCode]));
         expect(r.elapsed).toBeLessThan(CALLER_DEADLINE_MS);
       }
       console.log(`[hang] 50 concurrent callers: slowest answer ${Math.max(...results.map((r) => r.elapsed))} ms (deadline ${CALLER_DEADLINE_MS} ms)`);

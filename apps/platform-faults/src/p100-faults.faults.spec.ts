@@ -7,7 +7,7 @@ import { fundedUser } from './support/funded-users';
 import { eventually, sandboxAdmin } from './support/gateway-client';
 import { MixedMoneyLoad } from './support/mixed-money-load';
 import { MONEY_GROUPS } from './support/money-commands';
-import { matchSideEffects, openMovements, ourMovements, p100MoneyRecords } from './support/p100-side-effects';
+import { databaseNow, matchSideEffects, openMovements, ourMovements, p100MoneyRecords } from './support/p100-side-effects';
 
 /**
  * Scenario (b): the sandbox fails 30 % of the money endpoints' requests (P500 as HTTP 500, 503,
@@ -59,6 +59,8 @@ describe('scenario b: P100 failing 30 % of money calls under a mixed load', () =
     const load = new MixedMoneyLoad(platform.gateway, users, 0.3);
     const faults = new FaultRotation(platform.sandbox, MONEY_GROUPS, ERROR_RATE, 1_000);
 
+    // Earlier scenarios of the run leave their movements in the same tables: only this load's count.
+    const since = await databaseNow(db);
     await faults.start();
     const started = Date.now();
     await load.run(WORKERS, started + FAULT_MS);
@@ -97,14 +99,14 @@ describe('scenario b: P100 failing 30 % of money calls under a mixed load', () =
 
     // Every movement reaches a final status, by webhook or the poller.
     const settledWithin = Date.now();
-    await eventually(() => openMovements(db), (open) => open.length === 0, sized(60_000, 120_000), 'every movement COMPLETED or FAILED');
-    const movements = await ourMovements(db);
+    await eventually(() => openMovements(db, since), (open) => open.length === 0, sized(60_000, 120_000), 'every movement COMPLETED or FAILED');
+    const movements = await ourMovements(db, since);
     expect(movements.filter((m) => !FINAL.includes(m.status))).toEqual([]);
     const statuses = movements.reduce<Record<string, number>>((n, m) => ({ ...n, [`${m.kind} ${m.status}`]: (n[`${m.kind} ${m.status}`] ?? 0) + 1 }), {});
     progress('b', `all ${movements.length} movements final ${((Date.now() - settledWithin) / 1000).toFixed(1)} s after the faults stopped: ${JSON.stringify(statuses)}`);
 
     // P100's own records against ours: nothing executed twice, nothing we do not hold.
-    const records = await p100MoneyRecords(db);
+    const records = await p100MoneyRecords(db, since);
     const match = matchSideEffects(records, movements);
     expect(match).toEqual({ duplicatedAtP100: [], recordsNotHeldOnce: [], movementsWithoutTheirRecord: [], unheldButExecuted: [] });
     const calls = (await sandboxAdmin(platform.sandbox, 'GET', `/admin/requests?since=${started}`)).body.requests as Array<{ method: string; group: string | null }>;

@@ -19,25 +19,34 @@ export interface OurMovement {
 export const STARTED_KINDS = ['exchange', 'transfer-to-partner', 'transfer-from-partner', 'sepa-transfer', 'crypto-withdrawal'];
 
 /**
- * Every money movement P100 (the sandbox) holds, read from its own tables: what it would move
- * whatever our side believes. Internal transfers are named by direction as ours are.
+ * Every money movement P100 (the sandbox) holds since `since` (the database's clock: both sides
+ * are stamped by the same server), read from its own tables: what it would move whatever our side
+ * believes. Earlier scenarios of the run share these tables, hence the bound. Internal transfers
+ * are named by direction as ours are.
  */
-export async function p100MoneyRecords(db: Client, schema = 'p100_sandbox'): Promise<P100Record[]> {
+export async function p100MoneyRecords(db: Client, since: Date, schema = 'p100_sandbox'): Promise<P100Record[]> {
   const { rows } = await db.query(
-    `SELECT 'exchange' AS kind, id::text, trim_scale(amount)::text AS amount FROM ${schema}.exchanges
-     UNION ALL SELECT CASE kind WHEN 'collection' THEN 'transfer-to-partner' WHEN 'funding' THEN 'transfer-from-partner' ELSE kind END, id::text, trim_scale(amount)::text FROM ${schema}.internal_transfers
-     UNION ALL SELECT 'sepa-transfer', id::text, trim_scale(amount)::text FROM ${schema}.sepa_transfers
-     UNION ALL SELECT 'crypto-withdrawal', id::text, trim_scale(amount)::text FROM ${schema}.crypto_withdrawals`,
+    `SELECT 'exchange' AS kind, id::text, trim_scale(amount)::text AS amount FROM ${schema}.exchanges WHERE created_at >= $1
+     UNION ALL SELECT CASE kind WHEN 'collection' THEN 'transfer-to-partner' WHEN 'funding' THEN 'transfer-from-partner' ELSE kind END, id::text, trim_scale(amount)::text FROM ${schema}.internal_transfers WHERE created_at >= $1
+     UNION ALL SELECT 'sepa-transfer', id::text, trim_scale(amount)::text FROM ${schema}.sepa_transfers WHERE created_at >= $1
+     UNION ALL SELECT 'crypto-withdrawal', id::text, trim_scale(amount)::text FROM ${schema}.crypto_withdrawals WHERE created_at >= $1`,
+    [since],
   );
   return rows;
 }
 
-export async function ourMovements(db: Client): Promise<OurMovement[]> {
+/** Our movements of the kinds the platform starts at P100, created since `since`. */
+export async function ourMovements(db: Client, since: Date): Promise<OurMovement[]> {
   const { rows } = await db.query(
-    `SELECT id::text, kind, status, p100_id, trim_scale(amount)::text AS amount, request_id FROM payments.movements WHERE kind = ANY($1)`,
-    [STARTED_KINDS],
+    `SELECT id::text, kind, status, p100_id, trim_scale(amount)::text AS amount, request_id FROM payments.movements WHERE kind = ANY($1) AND created_at >= $2`,
+    [STARTED_KINDS, since],
   );
   return rows;
+}
+
+/** Now, by the database's clock (what created_at columns are stamped with). */
+export async function databaseNow(db: Client): Promise<Date> {
+  return (await db.query('SELECT now() AS now')).rows[0].now;
 }
 
 /**
@@ -69,14 +78,14 @@ export function matchSideEffects(records: P100Record[], movements: OurMovement[]
 }
 
 /** Movements not COMPLETED or FAILED yet, each with its history (for a failure that says which and why). */
-export async function openMovements(db: Client): Promise<string[]> {
+export async function openMovements(db: Client, since: Date): Promise<string[]> {
   const { rows } = await db.query(
     `SELECT m.kind, trim_scale(m.amount)::text AS amount, m.status, m.p100_id,
             string_agg(t.to_status || '/' || t.source, ' > ' ORDER BY t.id) AS history
        FROM payments.movements m LEFT JOIN payments.movement_transitions t ON t.movement_id = m.id
-      WHERE m.kind = ANY($1) AND m.status NOT IN ('COMPLETED', 'FAILED')
+      WHERE m.kind = ANY($1) AND m.status NOT IN ('COMPLETED', 'FAILED') AND m.created_at >= $2
       GROUP BY m.id ORDER BY m.created_at`,
-    [STARTED_KINDS],
+    [STARTED_KINDS, since],
   );
   return rows.map((r) => `${r.kind} ${r.amount} ${r.status} p100 ${r.p100_id ?? '-'}: ${r.history}`);
 }
