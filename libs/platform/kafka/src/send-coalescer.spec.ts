@@ -17,7 +17,7 @@ describe('coalesced sends of an idempotent producer (real broker)', () => {
     // The platform's producer settings: idempotent, one request in flight per broker.
     producer = kafka.producer(producerConfig(settings));
     batches = jest.spyOn(producer, 'sendBatch');
-    coalesceSends(producer);
+    coalesceSends(producer, kafka.admin());
     await producer.connect();
   }, 60_000);
 

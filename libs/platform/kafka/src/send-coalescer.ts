@@ -1,4 +1,5 @@
 import type { CompressionTypes, Kafka, Message, Producer, ProducerBatch, ProducerRecord, RecordMetadata } from 'kafkajs';
+import { sendBatchCompletely, TopicPartitionCounts } from './complete-send';
 
 interface Waiting {
   record: ProducerRecord;
@@ -16,7 +17,8 @@ interface Waiting {
  * pays nothing), and the sends that arrive while it is in flight leave together as one
  * `sendBatch`, in arrival order, as soon as it is answered. Order within a partition is arrival
  * order (kafkajs keeps a topic's messages in order per partition), idempotence is kafkajs's, and
- * the batch's outcome is every member's: one error rejects every send of the batch.
+ * the batch's outcome is every member's: one error rejects every send of the batch. A batch spans
+ * brokers, so it is checked complete (complete-send.ts).
  */
 export class SendCoalescer {
   private waiting: Waiting[] = [];
@@ -85,10 +87,20 @@ function toProducerBatch(batch: Waiting[]): ProducerBatch {
   };
 }
 
-/** The producer with its `send` coalesced (sendBatch, events and the rest are the producer's own). */
-export function coalesceSends(producer: Producer): Producer {
-  const coalescer = new SendCoalescer((batch) => producer.sendBatch(batch));
+/**
+ * The producer with its `send` coalesced and checked complete, partitions counted through
+ * `admin` (closed with the producer). sendBatch, events and the rest are the producer's own.
+ */
+export function coalesceSends(producer: Producer, admin: ReturnType<Kafka['admin']>): Producer {
+  const partitionCounts = new TopicPartitionCounts(admin);
+  const sendBatch = producer.sendBatch.bind(producer);
+  const coalescer = new SendCoalescer((batch) => sendBatchCompletely(sendBatch, batch, partitionCounts));
+  const disconnect = producer.disconnect.bind(producer);
   producer.send = (record) => coalescer.send(record);
+  producer.disconnect = async () => {
+    await partitionCounts.close();
+    await disconnect();
+  };
   return producer;
 }
 
@@ -98,6 +110,6 @@ export function coalesceSends(producer: Producer): Producer {
  */
 export function withCoalescedProducers(kafka: Kafka): Kafka {
   const producer = kafka.producer.bind(kafka);
-  kafka.producer = (config) => coalesceSends(producer(config));
+  kafka.producer = (config) => coalesceSends(producer(config), kafka.admin());
   return kafka;
 }
