@@ -31,12 +31,18 @@ export interface FaultPlatform {
   stop(): Promise<void>;
 }
 
-/** Starts the sandbox and the five services as real processes from dist/, once per infra mode. */
-export async function startFaultPlatform(env: Record<string, string> = {}, basePort = BASE_PORT): Promise<FaultPlatform> {
+/**
+ * Starts the sandbox and the five services as real processes from dist/, or only those named
+ * (a scenario whose path is webhook-ingest → Kafka → cards needs those two, not all six).
+ */
+export async function startFaultPlatform(env: Record<string, string> = {}, basePort = BASE_PORT, only?: string[]): Promise<FaultPlatform> {
   refuseRemoteP100();
   // FAULTS_HEALTH_TIMEOUT_MS: how long a start or restart may take to be healthy (60 s), longer on a crowded machine.
   const healthTimeoutMs = Number(process.env.FAULTS_HEALTH_TIMEOUT_MS || 60_000);
-  const platform = await services.startTestPlatform({ basePort, timeScale: 0.2, logLevel: 'warn', logSink, env, healthTimeoutMs });
+  // A SIGKILLed consumer holds its partitions until the group's session timeout ends: the broker's
+  // minimum (6 s) instead of 30 s lets the scenarios kill services often in bounded time.
+  const serviceEnv = { KAFKA_SESSION_TIMEOUT_MS: '6000', ...env };
+  const platform = await services.startTestPlatform({ basePort, timeScale: 0.2, logLevel: 'warn', logSink, env: serviceEnv, healthTimeoutMs, only });
   return {
     gateway: `http://127.0.0.1:${basePort}`,
     webhookIngest: `http://127.0.0.1:${basePort + 4}`,

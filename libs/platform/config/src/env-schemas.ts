@@ -19,6 +19,8 @@ export const serviceEnv = z.object({
   KAFKA_MAX_WAIT_MS: z.coerce.number().int().positive().optional(),
   /** Messages of different keys a service works on at once; one key's stay in order. */
   KAFKA_KEY_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
+  /** How long a crashed consumer's partitions wait before the group takes them over (30 s; the broker's minimum is 6 s). */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
 });

@@ -19,6 +19,12 @@ describe('Kafka settings', () => {
     expect(consumerConfig({ ...devBroker, maxWaitTimeInMs: 42 }, 'g1').maxWaitTimeInMs).toBe(42);
   });
 
+  it('keeps three heartbeats per session whatever the session timeout', () => {
+    expect(consumerConfig(realKafka, 'g1')).toMatchObject({ sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    expect(consumerConfig({ ...realKafka, sessionTimeoutMs: 6_000 }, 'g1')).toMatchObject({ sessionTimeout: 6_000, heartbeatInterval: 2_000 });
+    expect(consumerConfig({ ...realKafka, sessionTimeoutMs: 120_000 }, 'g1')).toMatchObject({ sessionTimeout: 120_000, heartbeatInterval: 3_000 });
+  });
+
   it('passes brokers and client id through to kafkajs', () => {
     expect(kafkaClientConfig({ ...devBroker, brokers: ['a:1', 'b:2'], clientId: 'payments' })).toMatchObject({
       clientId: 'payments',

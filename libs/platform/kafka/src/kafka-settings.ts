@@ -15,6 +15,12 @@ export interface KafkaSettings {
   maxWaitTimeInMs?: number;
   /** Messages of different keys a service consumer works on at once (KeyedLanes). Default 16. */
   keyConcurrency?: number;
+  /**
+   * How long the group coordinator waits for a silent member before it hands that member's
+   * partitions to the others: what a crashed consumer costs in stalled partitions. Default 30 s;
+   * the broker refuses less than its group.min.session.timeout.ms (6 s by default).
+   */
+  sessionTimeoutMs?: number;
 }
 
 export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
@@ -29,15 +35,19 @@ export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {
 
 const REAL_KAFKA_MAX_WAIT_MS = 5_000;
 
+export const SESSION_TIMEOUT_DEFAULT_MS = 30_000;
+
 export function consumerConfig(settings: KafkaSettings, groupId: string): ConsumerConfig {
+  const sessionTimeout = settings.sessionTimeoutMs ?? SESSION_TIMEOUT_DEFAULT_MS;
   return {
     groupId: kafkaGroupId(groupId),
     // Real Kafka answers a fetch as soon as data arrives, so the wait only bounds an idle poll: 5 s
     // (kafkajs's default) keeps an idle service near zero CPU. The mock holds every empty fetch for
     // the whole wait, hence 10 ms there (docs/decisions/0002).
     maxWaitTimeInMs: settings.maxWaitTimeInMs ?? (settings.devBroker ? 10 : REAL_KAFKA_MAX_WAIT_MS),
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
+    sessionTimeout,
+    // Kafka's rule of thumb: at least three heartbeats per session, so one lost heartbeat is not an eviction.
+    heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
     rebalanceTimeout: 30_000,
     allowAutoTopicCreation: false,
     retry: { retries: 10, initialRetryTime: 100, maxRetryTime: 5_000 },

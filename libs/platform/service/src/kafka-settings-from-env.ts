@@ -8,5 +8,6 @@ export function kafkaSettingsFromEnv(env: ServiceEnv, clientId: string): KafkaSe
     devBroker: env.KAFKA_DEV_BROKER,
     ...(env.KAFKA_MAX_WAIT_MS ? { maxWaitTimeInMs: env.KAFKA_MAX_WAIT_MS } : {}),
     keyConcurrency: env.KAFKA_KEY_CONCURRENCY,
+    sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
   };
 }
