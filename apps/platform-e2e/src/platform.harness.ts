@@ -67,35 +67,8 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
   return last;
 }
 
-export function newUser(externalUserId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    externalUserId,
-    email: `${externalUserId}@example.com`,
-    phone: `48${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-    firstName: 'Jan',
-    lastName: 'Kowalski',
-    street: 'Marszalkowska',
-    number: '123/5',
-    city: 'Warszawa',
-    postCode: '00-001',
-    country: 'PL',
-    citizenship: 'PL',
-    nationality: 'PL',
-    birthCountry: 'PL',
-    birthDate: '1990-05-15',
-    hasAcceptedP100Tc: true,
-    ...overrides,
-  };
-}
-
-/** A tiny but real PNG (1×1) for KYC uploads. */
-export function pngFile(name: string): File {
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  return new File([png], name, { type: 'image/png' });
-}
+// One user fixture and PNG for every test tree (@platform/testing); the e2e specs import them from here.
+export { newUserBody as newUser, pngFile } from '@platform/testing';
 
 /** A REST body as proto3 carries it: null fields are absent. */
 export function withoutNulls<T extends Record<string, unknown>>(view: T): Record<string, unknown> {

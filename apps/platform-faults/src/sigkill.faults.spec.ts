@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { MessageHeaders } from '@platform/contracts';
-import { KafkaTestConsumer, testEnv } from '@platform/testing';
+import { KafkaTestConsumer, newUserBody, testEnv } from '@platform/testing';
 import { API_KEY, SCALE, WEBHOOK_TOKEN, progress, sized, startFaultPlatform, type FaultPlatform } from './faults.harness';
 import { killInRotation } from './support/kill-rotation';
 import { waitForOutboxesDrained } from './support/outbox-drain';
-import { onboardActiveUser, sandboxCall, userBody } from './support/platform-requests';
+import { onboardActiveUser, sandboxCall } from './support/platform-requests';
 import { sendUntilAnswered, tally, type Attempted } from './support/retrying-client';
 
 /**
@@ -80,9 +80,11 @@ describe('scenario c: SIGKILL of every service under load loses no acknowledged 
         const key = randomUUID();
         const correlationId = `sigkill-${key}`;
         const headers = { 'x-api-key': API_KEY, 'idempotency-key': key, 'x-correlation-id': correlationId, 'content-type': 'application/json' };
-        if (i % 5 === 4) {
+        // Every fifth command a user creation, the second of each client's: a short run sends
+        // only a few commands per client, and each kind must be among them.
+        if (i % 5 === 1) {
           const user = `sigkill-new-${randomBytes(5).toString('hex')}`;
-          const result = await sendUntilAnswered(`${platform.gateway}/v1/users`, { method: 'POST', headers, body: JSON.stringify(userBody(user)) }, deadline);
+          const result = await sendUntilAnswered(`${platform.gateway}/v1/users`, { method: 'POST', headers, body: JSON.stringify(newUserBody(user)) }, deadline);
           commands.push({ kind: 'user', key, correlationId, subject: user, result });
         } else {
           const user = users[(client + i) % users.length]!;

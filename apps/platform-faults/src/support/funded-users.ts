@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { newUserBody, pngFile } from '@platform/testing';
 import { eventually, gatewayCall, sandboxAdmin } from './gateway-client';
 
 /** The KYC name of the users below: incoming SEPA must come from the account holder. */
@@ -6,27 +7,6 @@ export const HOLDER = 'Jan Kowalski';
 /** The holder's own bank account: whitelisted by the first deposit from it, so payouts to it complete. */
 export const HOLDER_IBAN = 'DE89370400440532013000';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-function newUser(externalUserId: string) {
-  return {
-    externalUserId,
-    email: `${externalUserId}@example.com`,
-    phone: `48${String(randomBytes(4).readUInt32BE() % 1e9).padStart(9, '0')}`,
-    firstName: 'Jan',
-    lastName: 'Kowalski',
-    street: 'Marszalkowska',
-    number: '123/5',
-    city: 'Warszawa',
-    postCode: '00-001',
-    country: 'PL',
-    citizenship: 'PL',
-    nationality: 'PL',
-    birthDate: '1990-05-15',
-    birthCountry: 'PL',
-    hasAcceptedP100Tc: true,
-  };
-}
 
 function expectStatus(what: string, answer: { status: number; body: unknown }, status: number): void {
   if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -39,9 +19,9 @@ function expectStatus(what: string, answer: { status: number; body: unknown }, s
  */
 export async function fundedUser(gateway: string, sandbox: string, label: string, eur: string, eth: string): Promise<string> {
   const id = `faults-${label}-${randomBytes(4).toString('hex')}`;
-  expectStatus('create user', await gatewayCall(gateway, 'POST', '/v1/users', { body: newUser(id) }), 201);
+  expectStatus('create user', await gatewayCall(gateway, 'POST', '/v1/users', { body: newUserBody(id) }), 201);
   const form = new FormData();
-  form.append('files', new File([PNG], 'id.png', { type: 'image/png' }));
+  form.append('files', pngFile('id.png'));
   expectStatus('kyc file', await gatewayCall(gateway, 'POST', `/v1/users/${id}/kyc-files`, { form }), 202);
   expectStatus('verification', await gatewayCall(gateway, 'POST', `/v1/users/${id}/verification`), 202);
   await eventually(() => gatewayCall(gateway, 'GET', `/v1/users/${id}`), (r) => r.body?.status === 'ACTIVE', 30_000, `${id} ACTIVE`);

@@ -1,3 +1,4 @@
+import { newUserBody, pngFile } from '@platform/testing';
 import { API_KEY, type FaultPlatform } from '../faults.harness';
 
 /** One call to the gateway's REST API as the dev product service, outside any fault. */
@@ -21,35 +22,13 @@ export async function sandboxCall(platform: FaultPlatform, method: string, path:
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-/** What POST /v1/users takes: a Polish resident, as the e2e tests onboard. */
-export function userBody(externalUserId: string): Record<string, unknown> {
-  return {
-    externalUserId,
-    email: `${externalUserId}@example.com`,
-    phone: `48${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-    firstName: 'Jan',
-    lastName: 'Kowalski',
-    street: 'Marszalkowska',
-    number: '123/5',
-    city: 'Warszawa',
-    postCode: '00-001',
-    country: 'PL',
-    citizenship: 'PL',
-    nationality: 'PL',
-    birthCountry: 'PL',
-    birthDate: '1990-05-15',
-    hasAcceptedP100Tc: true,
-  };
-}
-
-const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** Creates a user, uploads a KYC file, asks for verification and waits until the sandbox activated it. */
 export async function onboardActiveUser(platform: FaultPlatform, externalUserId: string, timeoutMs = 30_000): Promise<void> {
-  const created = await gatewayCall(platform, 'POST', '/v1/users', { body: userBody(externalUserId) });
+  const created = await gatewayCall(platform, 'POST', '/v1/users', { body: newUserBody(externalUserId) });
   if (created.status !== 201) throw new Error(`creating ${externalUserId}: ${created.status} ${JSON.stringify(created.body)}`);
   const form = new FormData();
-  form.append('files', new File([Buffer.from(PNG_1X1, 'base64')], 'id.png', { type: 'image/png' }));
+  form.append('files', pngFile('id.png'));
   const files = await gatewayCall(platform, 'POST', `/v1/users/${externalUserId}/kyc-files`, { form });
   if (files.status !== 202) throw new Error(`KYC files of ${externalUserId}: ${files.status} ${JSON.stringify(files.body)}`);
   const verification = await gatewayCall(platform, 'POST', `/v1/users/${externalUserId}/verification`);

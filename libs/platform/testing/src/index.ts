@@ -3,3 +3,4 @@ export { KafkaTestConsumer, type ReceivedMessage } from './kafka-test-consumer';
 export { freePort } from './free-port';
 export { GrpcTestClient, type GrpcAnswer } from './grpc-test-client';
 export { grpcHealthStatus, grpcReflectedServices } from './grpc-probes';
+export { newUserBody, pngFile } from './onboarding-fixtures';
