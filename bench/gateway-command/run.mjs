@@ -4,6 +4,7 @@
 //   npm run bench:gateway-command
 //     BENCH_CONCURRENCIES (1,8,32)  BENCH_READS (600 per round)  BENCH_TRANSFERS (150 per round)
 //     BENCH_USERS (64)  BENCH_BASE_PORT (6600)  BENCH_LOG_LEVEL (info)  BENCH_COMMANDS (read,transfer)
+//     BENCH_CPU_PROFILE (a directory: CPU profiles of the platform's processes, written when they stop)
 //
 // Commands: the read GET /v1/users/:id (gRPC UsersService/GetUser), answered by onboarding-kyc from
 // its own table; and the money command POST /v1/users/:id/transfers/from-partner with an
@@ -145,7 +146,12 @@ try {
     logSink: (name, chunk) => platformLog.push(`${name}| ${chunk}`.slice(0, 4000)) > 400 && platformLog.shift(),
     // The P100 client's bulkhead (8 calls per endpoint group by default) sized to the bench's
     // callers, as bench/p100-client does: at 32 callers it refused a quarter of the transfers (503).
-    env: { GATEWAY_CLIENTS: benchClients(), P100_MAX_CONCURRENT_PER_GROUP: String(Math.max(8, ...CONCURRENCIES)) },
+    env: {
+      GATEWAY_CLIENTS: benchClients(),
+      P100_MAX_CONCURRENT_PER_GROUP: String(Math.max(8, ...CONCURRENCIES)),
+      // BENCH_CPU_PROFILE=<dir>: every platform process writes a V8 CPU profile there when it stops.
+      ...(process.env.BENCH_CPU_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}` } : {}),
+    },
   });
   const gatewayUrl = platform.gateway.url;
   const sandboxUrl = platform['p100-sandbox'].url;
