@@ -129,6 +129,27 @@ describe('KeyedLanes', () => {
     expect(ran.sort()).toEqual(['0', '1', '2']);
   });
 
+  it('resolves a batch handed again from an older offset, so kafkajs fetches on, and stores its done watermark again', async () => {
+    // A consumer restarted after a whole-cluster outage starts from the group's stored offset,
+    // behind what we hold (our commits failed meanwhile).
+    let failCommits = true;
+    const commits: string[] = [];
+    const lanes = new KeyedLanes({ limit: 8, retryDelayMs: 1, commit: async (_t, p, offset) => {
+      if (failCommits) throw new Error('the coordinator is not available');
+      commits.push(`${p}@${offset}`);
+    } });
+    const ran: string[] = [];
+    await lanes.take(batchOf([message(0, 'a'), message(1, 'b')]).payload, async (m) => void ran.push(m.offset));
+    await lanes.idle();
+    await tick();
+    failCommits = false;
+    const again = batchOf([message(0, 'a'), message(1, 'b')]);
+    await lanes.take(again.payload, async (m) => void ran.push(m.offset));
+    await lanes.idle();
+    await tick();
+    expect({ ran, resolved: again.resolved, commits }).toEqual({ ran: ['0', '1'], resolved: ['0', '1'], commits: ['0@2'] });
+  });
+
   it('takes nothing once stopped (shutdown), and leaves such a batch unresolved for the next owner', async () => {
     const { lanes } = lanesWith(8);
     lanes.stopTaking();

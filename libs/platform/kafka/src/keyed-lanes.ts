@@ -106,9 +106,17 @@ export class KeyedLanes {
       const end = BigInt(batch.highWatermark);
       if (work.highWatermark === null || end > work.highWatermark) work.highWatermark = end;
     }
+    let handedAgain = false;
     for (const message of batch.messages) {
-      // After a rebalance kafkajs may hand us again what we already hold: it runs once.
-      if (BigInt(message.offset) <= work.highest) continue;
+      // kafkajs hands us again what we already hold after a rebalance, or after its consumer
+      // restarted from the group's stored offset when our commits failed (a whole-cluster outage):
+      // it runs once, but is resolved, or kafkajs fetches that batch again for ever. (Seen in fault
+      // scenario a: two partitions stuck, the consumer spinning on their first batch.)
+      if (BigInt(message.offset) <= work.highest) {
+        handedAgain = true;
+        payload.resolveOffset(message.offset);
+        continue;
+      }
       work.highest = BigInt(message.offset);
       work.pending.push(message.offset);
       this.buffered += 1;
@@ -121,6 +129,9 @@ export class KeyedLanes {
       });
       payload.resolveOffset(message.offset);
     }
+    // Handed again from below what we hold: the group's stored offset may be behind our done
+    // watermark (its commit failed). Store ours again, or a restart would redo all of it.
+    if (handedAgain && work.nextCommit !== null) void this.commit(work, batch.topic, batch.partition, work.nextCommit);
     await payload.heartbeat();
     while (this.taking && this.buffered >= this.maxBuffered && payload.isRunning() && !payload.isStale()) {
       await new Promise<void>((resolve) => this.drained.push(resolve));
