@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { webhookSpecByEvent, webhookTopic } from '@platform/contracts';
-import { kafkaTopic } from '@platform/kafka';
+import { KafkaClusterProcess, kafkaTopic } from '@platform/kafka';
 import { testEnv } from '@platform/testing';
 import { BASE_PORT, WEBHOOK_TOKEN, progress, sized, startFaultPlatform, type FaultPlatform } from './faults.harness';
-import { KafkaClusterProcess } from './support/kafka-cluster-process';
 import { readWholeTopic } from './support/topic-reader';
 import { WebhookLoad } from './support/webhook-load';
 

@@ -8,4 +8,5 @@ export { CommandDispatcher, type CommandHandler, type CommandHandlers, type Erro
 export { CommandBus, type SendCommandOptions } from './command-bus';
 // For tests: topics of one run (real Kafka refuses to auto-create them).
 export { createTestTopics } from './test-support/test-broker';
+export { KafkaClusterProcess } from './test-support/kafka-cluster-process';
 export { KeyedLanes } from './keyed-lanes';

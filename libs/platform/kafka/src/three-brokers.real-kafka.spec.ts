@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaPublisher } from './kafka-publisher';
 import { kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
+import { KafkaClusterProcess } from './test-support/kafka-cluster-process';
 import { testName, waitForLeaders } from './test-support/test-broker';
 import { kafkaTopic } from './topic-namespace';
 
@@ -11,49 +10,14 @@ import { kafkaTopic } from './topic-namespace';
 // cluster keeps taking writes, and nothing acknowledged is lost when it comes back. Needs the real
 // broker (Java 17 and Maven); skipped on the dev-broker fallback.
 const onRealKafka = process.env.KAFKA_DEV_BROKER === 'true' ? describe.skip : describe;
-const HELPER = path.resolve(__dirname, '../../../../tools/kafka/cluster-helper.mjs');
-
-class ClusterHelper {
-  private output = '';
-  constructor(private readonly child: ChildProcess) {
-    child.stdout!.on('data', (c) => (this.output += c));
-  }
-  static async start(nodes: number): Promise<{ helper: ClusterHelper; bootstrap: string }> {
-    const helper = new ClusterHelper(spawn(process.execPath, [HELPER, '--nodes', String(nodes)], { stdio: ['pipe', 'pipe', 'inherit'] }));
-    const ready = await helper.waitFor(/^READY (\S+)$/m, 90_000);
-    return { helper, bootstrap: ready[1]! };
-  }
-  async send(line: string): Promise<void> {
-    this.child.stdin!.write(`${line}\n`);
-    const answer = await this.waitFor(new RegExp(`^(OK|ERROR) ${line}.*$`, 'm'), 60_000);
-    if (answer[1] !== 'OK') throw new Error(answer[0]);
-    this.output = '';
-  }
-  async close(): Promise<void> {
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.stdin!.end();
-    await exited;
-  }
-  private async waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const match = pattern.exec(this.output);
-      if (match) return match;
-      if (this.child.exitCode !== null) throw new Error(`cluster helper exited (${this.child.exitCode})`);
-      if (Date.now() > deadline) throw new Error(`cluster helper: no ${pattern} within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => {
-  let helper: ClusterHelper;
+  let helper: KafkaClusterProcess;
   let settings: KafkaSettings;
 
   beforeAll(async () => {
-    const started = await ClusterHelper.start(3);
-    helper = started.helper;
-    settings = { brokers: started.bootstrap.split(','), clientId: testName('three-brokers'), devBroker: false };
+    helper = await KafkaClusterProcess.start(3, { readyWithinMs: 90_000, commandWithinMs: 60_000 });
+    settings = { brokers: helper.brokers, clientId: testName('three-brokers'), devBroker: false };
   }, 120_000);
   afterAll(() => helper?.close(), 60_000);
 
@@ -75,7 +39,7 @@ onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => 
     };
     await batch(0);
 
-    await helper.send('kill 2');
+    await helper.command('kill 2');
     // The controller fences the dead node after broker.session.timeout.ms (3 s here) and moves its
     // partitions' leadership to the survivors; until then a produce to a partition it led cannot
     // succeed (kafkajs gives up on the refused connection). Wait for the failover, as a client
@@ -87,7 +51,7 @@ onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => 
       if (Date.now() > until) throw new Error(`no failover from node 2 within 30 s: ${JSON.stringify(partitions)}`);
     }
     await batch(100); // two in-sync replicas are left: still acknowledged (acks=all, min.insync.replicas 2)
-    await helper.send('start 2');
+    await helper.command('start 2');
     let brokers = 0;
     for (const until = Date.now() + 30_000; brokers < 3 && Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
       brokers = (await admin.describeCluster()).brokers.length;
@@ -142,7 +106,7 @@ onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => 
       }
     })();
     await new Promise((r) => setTimeout(r, 500));
-    await helper.send(`kill ${leader}`);
+    await helper.command(`kill ${leader}`);
     for (const until = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 200))) {
       const { topics: now } = await admin.fetchTopicMetadata({ topics: [topic] });
       if (now[0]!.partitions.every((p) => p.leader !== leader && p.leader >= 0)) break;
@@ -155,7 +119,7 @@ onRealKafka('three KRaft brokers (replication 3, min.insync.replicas 2)', () => 
     sending = false;
     await loop;
     await publisher.disconnect();
-    await helper.send(`start ${leader}`);
+    await helper.command(`start ${leader}`);
 
     const seen = new Set<number>();
     const consumer = kafka.consumer({ groupId: testName('spanning-reader'), maxWaitTimeInMs: 100 });

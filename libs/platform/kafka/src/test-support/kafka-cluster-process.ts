@@ -4,7 +4,7 @@ import path from 'node:path';
 // Jest cannot import the ESM Kafka tooling, so the cluster lives in tools/kafka/cluster-helper.mjs
 // (a child process that takes kill/stop/start lines) and the catalog is provisioned by the same
 // CLI a deployment runs (tools/kafka/provision-topics.mjs).
-const TOOLS = path.resolve(__dirname, '../../../../tools/kafka');
+const TOOLS = path.resolve(__dirname, '../../../../../tools/kafka');
 
 /** A real 3-node KRaft cluster (replication 3, min.insync.replicas 2) whose nodes a scenario kills. */
 export class KafkaClusterProcess {
@@ -12,16 +12,20 @@ export class KafkaClusterProcess {
   /** host:port,... of the three nodes (the same ports after every restart). */
   bootstrap = '';
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly commandWithinMs: number,
+  ) {
     child.stdout!.on('data', (c) => (this.output += c));
   }
 
-  static async start(nodes: 1 | 3): Promise<KafkaClusterProcess> {
+  /** Bounds: the cluster up within `readyWithinMs`, each command done within `commandWithinMs`. */
+  static async start(nodes: 1 | 3, { readyWithinMs = 180_000, commandWithinMs = 120_000 } = {}): Promise<KafkaClusterProcess> {
     const child = spawn(process.execPath, [path.join(TOOLS, 'cluster-helper.mjs'), '--nodes', String(nodes)], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const starting = new KafkaClusterProcess(child);
+    const starting = new KafkaClusterProcess(child, commandWithinMs);
     // The helper reads stdin only once the cluster is up: a start that fails is ended by signal
     // (its nodes get SIGTERM through --pdeathsig), or the run would hang on three JVMs.
-    const ready = await starting.waitFor(/^READY (\S+)$/m, 180_000).catch((error) => {
+    const ready = await starting.waitFor(/^READY (\S+)$/m, readyWithinMs).catch((error) => {
       child.kill('SIGTERM');
       throw error;
     });
@@ -37,7 +41,7 @@ export class KafkaClusterProcess {
   /** `kill 2`, `start 2`, `kill all`, `start all`: resolves once the helper has done it. */
   async command(line: string): Promise<void> {
     this.child.stdin!.write(`${line}\n`);
-    const answer = await this.waitFor(new RegExp(`^(OK|ERROR) ${line}.*$`, 'm'), 120_000);
+    const answer = await this.waitFor(new RegExp(`^(OK|ERROR) ${line}.*$`, 'm'), this.commandWithinMs);
     this.output = '';
     if (answer[1] !== 'OK') throw new Error(answer[0]);
   }
