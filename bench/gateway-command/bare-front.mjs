@@ -4,16 +4,18 @@
 // bench with the same paths as the gateway:
 //   GET  /v1/users/:id                      → command {type: 'read', externalUserId}
 //   POST /v1/users/:id/transfers/from-partner (Idempotency-Key) → command {type: 'transfer', ...}
-// Env: PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC. Prints READY once its consumer holds the replies.
+// GET /kafka-requests: its Kafka requests so far. Env: PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC. Prints READY once its consumer holds the replies.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { countKafkaRequests } from '../support/kafka-requests.mjs';
 
 const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
 
 const { PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC } = process.env;
 const kafka = new Kafka({ clientId: 'bench-bare-front', brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
+const kafkaRequests = countKafkaRequests(kafka);
 const producer = kafka.producer({ allowAutoTopicCreation: false });
 const consumer = kafka.consumer({ groupId: `bench-bare-front-${randomUUID()}`, allowAutoTopicCreation: false });
 const pending = new Map();
@@ -48,6 +50,8 @@ function request(key, command) {
 
 const server = http.createServer(async (req, res) => {
   try {
+    // The bench reads this side's broker round trips here (bench/support/kafka-requests.mjs).
+    if (req.url === '/kafka-requests') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(kafkaRequests));
     const [, , , id, ...rest] = req.url.split('/');
     let reply;
     if (req.method === 'GET' && rest.length === 0) reply = await request(id, { type: 'read', externalUserId: id });

@@ -4,9 +4,11 @@
 //   transfer → the P100 sandbox's POST /v1/transfer (partner → user), no intent row, no ledger, no outbox.
 // Each fetched batch is worked on concurrently (every message at once), so the bare side is not held
 // back by per-partition serial handling. Env: DATABASE_URL, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC,
-// SANDBOX_URL, P100_API_KEY. Prints READY once it holds the request partitions.
+// SANDBOX_URL, P100_API_KEY, STATS_PORT (GET /kafka-requests: its Kafka requests so far). Prints READY once it holds the request partitions.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { createRequire } from 'node:module';
+import { countKafkaRequests } from '../support/kafka-requests.mjs';
 
 const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
@@ -15,6 +17,7 @@ const pg = require('pg');
 const { DATABASE_URL, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, SANDBOX_URL, P100_API_KEY } = process.env;
 const db = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 const kafka = new Kafka({ clientId: 'bench-bare-service', brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
+const kafkaRequests = countKafkaRequests(kafka);
 const producer = kafka.producer({ allowAutoTopicCreation: false });
 const consumer = kafka.consumer({ groupId: `bench-bare-service-${randomUUID()}`, allowAutoTopicCreation: false });
 
@@ -50,8 +53,11 @@ await consumer.run({
   },
 });
 await joined;
+const stats = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(kafkaRequests)));
+await new Promise((resolve) => stats.listen(Number(process.env.STATS_PORT), '127.0.0.1', resolve));
 console.log('READY');
 process.on('SIGTERM', async () => {
+  stats.close();
   await Promise.allSettled([consumer.disconnect(), producer.disconnect(), db.end()]);
   process.exit(0);
 });

@@ -30,6 +30,8 @@ import { ensureInfra } from '../../tools/platform/infra.mjs';
 import { summarize } from '../webhook-ingest/load.mjs';
 import { closedLoop } from '../support/closed-loop.mjs';
 import { startNodeProcess, waitFor } from '../support/node-process.mjs';
+import { cpuPerCall, cpuSnapshot } from '../support/cpu-time.mjs';
+import { platformKafkaRequests, requestsPerCall } from '../support/kafka-requests.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -205,7 +207,7 @@ try {
   const bareEnv = { KAFKA_BROKERS: infra.kafkaBrokers, REQUEST_TOPIC: requestTopic, REPLY_TOPIC: replyTopic };
   const bareService = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-service.mjs')], {
     cwd: ROOT,
-    env: { ...bareEnv, DATABASE_URL: infra.databaseUrl, SANDBOX_URL: sandboxUrl, P100_API_KEY: DEV_SECRETS.p100ApiKey },
+    env: { ...bareEnv, DATABASE_URL: infra.databaseUrl, SANDBOX_URL: sandboxUrl, P100_API_KEY: DEV_SECRETS.p100ApiKey, STATS_PORT: String(BASE_PORT + 51) },
   });
   const barePort = BASE_PORT + 50;
   const bareFront = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-front.mjs')], { cwd: ROOT, env: { ...bareEnv, PORT: String(barePort) } });
@@ -245,6 +247,22 @@ try {
       }[command];
       const operation = command === 'read' ? 'users.get' : 'payments.transfers.from-partner';
       const service = command === 'read' ? { url: platform['onboarding-kyc'].url, topic: 'onboarding.commands' } : { url: platform.payments.url, topic: 'payments.commands' };
+      // The processes on each target's path, for CPU per call (the broker serves both sides).
+      const brokerPid = Object.values(infra.kafkaCluster?.nodes ?? {})[0]?.child?.pid;
+      const servicePid = platform[command === 'read' ? 'onboarding-kyc' : 'payments'].child.pid;
+      const sandboxPid = platform['p100-sandbox'].child.pid;
+      const pathPids = (t) => ({
+        front: t.edge ? platform.gateway.child.pid : bareFront.child.pid,
+        service: t.edge ? servicePid : bareService.child.pid,
+        ...(command === 'transfer' ? { sandbox: sandboxPid } : {}),
+        ...(brokerPid ? { broker: brokerPid } : {}),
+      });
+      // Each side's Kafka requests (broker round trips by API), front and service.
+      const kafkaRequestsOf = async (t) => {
+        if (t.edge) return { front: await platformKafkaRequests(gatewayUrl), service: await platformKafkaRequests(service.url) };
+        const json = async (url) => (await fetch(url)).json();
+        return { front: await json(`${bareUrl}/kafka-requests`), service: await json(`http://127.0.0.1:${BASE_PORT + 51}/kafka-requests`) };
+      };
       const perRound = PER_ROUND[command];
       const label = `${command} × ${concurrency}`;
       for (const t of targets) {
@@ -252,7 +270,7 @@ try {
         await closedLoop({ count: Math.max(50, Math.round(perRound / 3)), concurrency, call: t.call });
       }
       const rounds = Object.fromEntries(targets.map((t) => [t.name, []]));
-      const split = Object.fromEntries(targets.map((t) => [t.name, { gateway: { sum: 0, count: 0 }, handler: { sum: 0, count: 0 }, commits: 0, calls: 0 }]));
+      const split = Object.fromEntries(targets.map((t) => [t.name, { gateway: { sum: 0, count: 0 }, handler: { sum: 0, count: 0 }, commits: 0, calls: 0, cpu: {}, cpuCalls: 0, kafka: { front: {}, service: {} } }]));
       for (let round = 1; round <= ROUNDS; round += 1) {
         for (const t of targets) {
           const measureCommits = command === 'transfer';
@@ -261,7 +279,19 @@ try {
           const commits0 = measureCommits ? await commitsNow() : 0;
           const g0 = t.edge ? await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', [`edge="${t.edge}"`, `operation="${operation}"`]) : undefined;
           const h0 = t.edge ? await histogramTotals(service.url, 'kafka_handler_duration_seconds', [service.topic]) : undefined;
+          const kafka0 = await kafkaRequestsOf(t);
+          const cpu0 = cpuSnapshot(pathPids(t));
           const result = await closedLoop({ count: perRound, concurrency, call: t.call, progressEvery: 500, onProgress: (done) => log(`round ${round}/${ROUNDS} ${label} ${t.name}: ${done}/${perRound}`) });
+          for (const [name, ms] of Object.entries(cpuPerCall(cpu0, cpuSnapshot(pathPids(t)), perRound))) split[t.name].cpu[name] = (split[t.name].cpu[name] ?? 0) + ms * perRound;
+          split[t.name].cpuCalls += perRound;
+          const kafka1 = await kafkaRequestsOf(t);
+          for (const side of ['front', 'service']) {
+            for (const [key, r] of Object.entries(requestsPerCall(kafka0[side], kafka1[side], perRound))) {
+              const acc = (split[t.name].kafka[side][key] ??= { count: 0, ms: 0 });
+              acc.count += r.perCall * perRound;
+              acc.ms += r.meanMs * r.perCall * perRound;
+            }
+          }
           if (t.edge) {
             const [g1, h1] = [
               await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', [`edge="${t.edge}"`, `operation="${operation}"`]),
@@ -307,8 +337,8 @@ try {
     `machine: ${machine}`,
     `broker: ${broker} at ${infra.kafkaBrokers}; platform LOG_LEVEL=${LOG_LEVEL}; ${USERS} users; per round: ${PER_ROUND.read} reads / ${PER_ROUND.transfer} transfers; ${ROUNDS} alternating rounds per target`,
     '',
-    '| command | callers | target | req/s | p50 ms | p99 ms | p50 / bare | p99 / bare | mean ms | gateway op mean ms | service handler mean ms | DB commits per call |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| command | callers | target | req/s | p50 ms | p99 ms | p50 / bare | p99 / bare | mean ms | gateway op mean ms | service handler mean ms | DB commits per call | CPU ms per call (front / service / sandbox / broker) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const verdicts = [];
   for (const r of results) {
@@ -317,13 +347,26 @@ try {
     const gw = s.gateway.count ? (s.gateway.sum / s.gateway.count) * 1000 : undefined;
     const handler = s.handler.count ? (s.handler.sum / s.handler.count) * 1000 : undefined;
     const commits = s.calls ? (s.commits / s.calls).toFixed(1) : '—';
+    const cpu = ['front', 'service', 'sandbox', 'broker'].map((n) => (s.cpu[n] === undefined ? '—' : (s.cpu[n] / s.cpuCalls).toFixed(2))).join(' / ');
     lines.push(
-      `| ${r.command} | ${r.concurrency} | ${r.target} | ${r.throughput.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.target === 'bare' ? '' : (r.p50 / bare.p50).toFixed(2)} | ${r.target === 'bare' ? '' : (r.p99 / bare.p99).toFixed(2)} | ${ms(r.mean)} | ${ms(gw)} | ${ms(handler)} | ${commits} |`,
+      `| ${r.command} | ${r.concurrency} | ${r.target} | ${r.throughput.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.target === 'bare' ? '' : (r.p50 / bare.p50).toFixed(2)} | ${r.target === 'bare' ? '' : (r.p99 / bare.p99).toFixed(2)} | ${ms(r.mean)} | ${ms(gw)} | ${ms(handler)} | ${commits} | ${cpu} |`,
     );
     if (r.target !== 'bare') {
       const met = r.p50 <= TARGET_RATIO * bare.p50 && r.p99 <= TARGET_RATIO * bare.p99;
       verdicts.push(`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / bare.p50).toFixed(2)}, p99 ${(r.p99 / bare.p99).toFixed(2)} → ${met ? 'met' : 'NOT met'}`);
     }
+  }
+  // Broker round trips per call, by side, role and Kafka API (with their mean time): what each
+  // side's transport costs, beside the CPU above.
+  lines.push('', '| command | callers | target | Kafka requests per call, front (mean ms) | Kafka requests per call, service (mean ms) |', '|---|---|---|---|---|');
+  for (const r of results) {
+    const describe = (side) =>
+      Object.entries(r.split.kafka[side])
+        .filter(([, a]) => a.count / r.split.cpuCalls >= 0.01)
+        .sort((a, b) => b[1].count - a[1].count)
+        .map(([key, a]) => `${key} ${(a.count / r.split.cpuCalls).toFixed(2)} (${(a.ms / a.count).toFixed(2)})`)
+        .join(', ');
+    lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${describe('front')} | ${describe('service')} |`);
   }
   const bestReads = Math.max(...results.filter((r) => r.command === 'read' && r.target !== 'bare').map((r) => r.throughput));
   lines.push(

@@ -21,6 +21,8 @@ export const serviceEnv = z.object({
   KAFKA_KEY_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
   /** How long a crashed consumer's partitions wait before the group takes them over (30 s; the broker's minimum is 6 s). */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
+  /** The least time between a consumer's offset commits (200 ms): one commit per message costs a broker round trip; a crash redelivers at most this much more done work, which the inbox dedupes. */
+  KAFKA_COMMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HOST: z.string().default('127.0.0.1'),
 });

@@ -5,6 +5,7 @@ import { DomainError, MessageHeaders, commandReplySchema, type CommandReply } fr
 import { currentCorrelationId, currentDeadline, newCorrelationId } from '@platform/logging';
 import { kafkaClientOptions } from './kafka-microservice';
 import type { KafkaSettings } from './kafka-settings';
+import { withRequestMetrics } from './kafka-request.metrics';
 import { withCoalescedProducers } from './send-coalescer';
 import { kafkaTopic } from './topic-namespace';
 
@@ -18,7 +19,7 @@ export interface SendCommandOptions {
 /** Nest's Kafka client, its commands sent through a coalescing producer (send-coalescer.ts). */
 class CoalescingClientKafka extends ClientKafka {
   override async createClient<T = Kafka>(): Promise<T> {
-    return withCoalescedProducers((await super.createClient()) as Kafka) as T;
+    return withRequestMetrics(withCoalescedProducers((await super.createClient()) as Kafka)) as T;
   }
 }
 

@@ -68,7 +68,7 @@ describe('kafka_consumer_lag_messages from a real fetch (the broker of the run)'
 
     const group = testName('lag-group');
     consumer = kafka.consumer({ groupId: group, maxWaitTimeInMs: 100 });
-    const lanes = new KeyedLanes({ limit: 4, commit: (t, partition, offset) => consumer!.commitOffsets([{ topic: t, partition, offset }]) });
+    const lanes = new KeyedLanes({ limit: 4, commit: (offsets) => consumer!.commitOffsets(offsets) });
     const stop = reportConsumerLag({ group, lag: () => lanes.lag() });
     try {
       await send(['a', 'b', 'c', 'd', 'e']);

@@ -2,6 +2,7 @@ import { Transport, type KafkaOptions } from '@nestjs/microservices';
 import { consumerConfig, kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
 
 export const KEY_CONCURRENCY_DEFAULT = 16;
+export const COMMIT_INTERVAL_DEFAULT_MS = 200;
 
 /**
  * Options for a service's Nest Kafka server (commands + events). `postfixId: ''` stops Nest from
@@ -33,5 +34,9 @@ export function kafkaClientOptions(settings: KafkaSettings, groupId: string): Ka
     consumer: consumerConfig(settings, groupId) as never,
     producer: producerConfig(settings),
     subscribe: { fromBeginning: false },
+    // Replies matter only to the process that waits for them, and connect() starts the reply
+    // consumer at the end of its partitions (CommandBus): a committed offset is never read, and
+    // committing it cost a broker round trip per reply.
+    run: { autoCommit: false },
   };
 }

@@ -2,6 +2,7 @@ import { Kafka, type Producer } from 'kafkajs';
 import type { OutgoingMessage } from '@platform/contracts';
 import { kafkaClientConfig, producerConfig, type KafkaSettings } from './kafka-settings';
 import { sendBatchCompletely, TopicPartitionCounts } from './complete-send';
+import { withRequestMetrics } from './kafka-request.metrics';
 import { kafkaTopic } from './topic-namespace';
 
 /**
@@ -34,7 +35,7 @@ export class KafkaPublisher {
   private connecting: Promise<void> | null = null;
 
   constructor(private readonly settings: KafkaSettings) {
-    this.kafka = new Kafka(kafkaClientConfig({ ...settings, clientId: `${settings.clientId}-publisher` }));
+    this.kafka = withRequestMetrics(new Kafka(kafkaClientConfig({ ...settings, clientId: `${settings.clientId}-publisher` })));
     this.producer = this.newProducer();
     this.partitionCounts = new TopicPartitionCounts(this.kafka.admin());
   }

@@ -21,6 +21,8 @@ export interface KafkaSettings {
    * the broker refuses less than its group.min.session.timeout.ms (6 s by default).
    */
   sessionTimeoutMs?: number;
+  /** The least time between two offset commits of a service consumer (KeyedLanes). Default 200 ms. */
+  commitIntervalMs?: number;
 }
 
 export function kafkaClientConfig(settings: KafkaSettings): KafkaConfig {

@@ -27,7 +27,7 @@ const tick = () => new Promise((r) => setImmediate(r));
 
 function lanesWith(limit: number, maxBuffered?: number) {
   const commits: string[] = [];
-  const lanes = new KeyedLanes({ limit, maxBuffered, retryDelayMs: 1, commit: async (_t, p, offset) => void commits.push(`${p}@${offset}`) });
+  const lanes = new KeyedLanes({ limit, maxBuffered, retryDelayMs: 1, commit: async (offsets) => void commits.push(...offsets.map((o) => `${o.partition}@${o.offset}`)) });
   return { lanes, commits };
 }
 
@@ -134,9 +134,9 @@ describe('KeyedLanes', () => {
     // behind what we hold (our commits failed meanwhile).
     let failCommits = true;
     const commits: string[] = [];
-    const lanes = new KeyedLanes({ limit: 8, retryDelayMs: 1, commit: async (_t, p, offset) => {
+    const lanes = new KeyedLanes({ limit: 8, retryDelayMs: 1, commit: async (offsets) => {
       if (failCommits) throw new Error('the coordinator is not available');
-      commits.push(`${p}@${offset}`);
+      commits.push(...offsets.map((o) => `${o.partition}@${o.offset}`));
     } });
     const ran: string[] = [];
     await lanes.take(batchOf([message(0, 'a'), message(1, 'b')]).payload, async (m) => void ran.push(m.offset));
@@ -216,6 +216,93 @@ describe('KeyedLanes', () => {
       await lanes.take(batchOf([message(0, 'a')]).payload, async () => undefined);
       await lanes.idle();
       expect(lanes.lag()).toEqual([]);
+    });
+  });
+  describe('commits', () => {
+    /** Lanes whose commit calls are recorded whole (one entry per call) and held until released. */
+    function recordingCommits(commitIntervalMs: number) {
+      const calls: string[][] = [];
+      let hold: Promise<void> | null = null;
+      const lanes = new KeyedLanes({
+        limit: 8,
+        commitIntervalMs,
+        commit: async (offsets) => {
+          calls.push(offsets.map((o) => `${o.partition}@${o.offset}`).sort());
+          await hold;
+        },
+      });
+      return { lanes, calls, holdCommits: (p: Promise<void> | null) => (hold = p) };
+    }
+
+    it('sends the watermarks that moved while a commit was in flight together, in one call', async () => {
+      const { lanes, calls, holdCommits } = recordingCommits(0);
+      const answer = gate();
+      holdCommits(answer.opened);
+      await lanes.take(batchOf([message(0, 'a')], 0).payload, async () => undefined);
+      await lanes.idle();
+      await tick();
+      // The first commit is in flight; three partitions move meanwhile.
+      for (const partition of [0, 1, 2]) await lanes.take(batchOf([message(5, `k${partition}`)], partition).payload, async () => undefined);
+      await lanes.idle();
+      await tick();
+      expect(calls).toEqual([['0@1']]);
+      holdCommits(null);
+      answer.open();
+      await lanes.flushCommits();
+      expect(calls).toEqual([['0@1'], ['0@6', '1@6', '2@6']]);
+    });
+
+    it('waits the interval between two commit calls, so messages one at a time share a commit', async () => {
+      const { lanes, calls } = recordingCommits(60_000);
+      await lanes.take(batchOf([message(0, 'a')], 0).payload, async () => undefined);
+      await lanes.idle();
+      await tick();
+      // The first call goes at once: nothing was committed for an interval.
+      expect(calls).toEqual([['0@1']]);
+      for (const offset of [1, 2, 3]) {
+        await lanes.take(batchOf([message(offset, 'a')], offset % 2).payload, async () => undefined);
+        await lanes.idle();
+        await tick();
+      }
+      // Within the interval: held back, however many finished.
+      expect(calls).toEqual([['0@1']]);
+      await lanes.flushCommits();
+      expect(calls).toEqual([['0@1'], ['0@3', '1@4']]);
+    });
+
+    it('commits at the end of the interval without being asked', async () => {
+      // Fake clock (timers and Date.now), real setImmediate: the interval is exact, not a race.
+      jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+      try {
+        const { lanes, calls } = recordingCommits(200);
+        await lanes.take(batchOf([message(0, 'a')]).payload, async () => undefined);
+        await lanes.idle();
+        await tick();
+        await lanes.take(batchOf([message(1, 'a')]).payload, async () => undefined);
+        await lanes.idle();
+        await tick();
+        jest.advanceTimersByTime(199);
+        await tick();
+        expect(calls).toEqual([['0@1']]);
+        jest.advanceTimersByTime(1);
+        await tick();
+        expect(calls).toEqual([['0@1'], ['0@2']]);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
+
+    it('drops the waiting watermark of a partition that went to another member', async () => {
+      const { lanes, calls } = recordingCommits(60_000);
+      await lanes.take(batchOf([message(0, 'a')], 0).payload, async () => undefined);
+      await lanes.idle();
+      await tick();
+      await lanes.take(batchOf([message(1, 'a')], 0).payload, async () => undefined);
+      await lanes.take(batchOf([message(1, 'b')], 1).payload, async () => undefined);
+      await lanes.idle();
+      lanes.forget('t', 0);
+      await lanes.flushCommits();
+      expect(calls).toEqual([['0@1'], ['1@2']]);
     });
   });
 });

@@ -5,11 +5,27 @@ export interface KeyedLanesOptions {
   limit: number;
   /** Messages taken from Kafka but not yet done, across all partitions, before fetching pauses. */
   maxBuffered?: number;
-  /** Commits `offset` (the next one to read) of a partition; called as the done watermark moves. */
-  commit: (topic: string, partition: number, offset: string) => Promise<void>;
+  /**
+   * Commits, in one request, the next offset to read of each partition whose done watermark moved;
+   * one call in flight at a time, so the watermarks that move meanwhile leave together next.
+   */
+  commit: (offsets: CommitOffset[]) => Promise<void>;
+  /**
+   * The least time between two commit calls (default 0: as soon as the previous one is answered).
+   * A longer one saves a broker round trip per message when messages come one at a time, and a
+   * crash then redelivers at most that much more finished work, which the inbox dedupes anyway.
+   */
+  commitIntervalMs?: number;
   /** A failed message is retried in its lane after this long (doubling, up to 30 s). */
   retryDelayMs?: number;
   log?: { warn(message: string, error: unknown): void };
+}
+
+/** A partition's next offset to read, as kafkajs's commitOffsets takes it. */
+export interface CommitOffset {
+  topic: string;
+  partition: number;
+  offset: string;
 }
 
 type Payload = Pick<EachBatchPayload, 'batch' | 'resolveOffset' | 'heartbeat' | 'isRunning' | 'isStale'>;
@@ -29,8 +45,7 @@ class PartitionWork {
   readonly pending: string[] = [];
   readonly done = new Set<string>();
   highest: bigint = -1n;
-  committing = false;
-  commitAgain = false;
+  /** The done watermark: what this partition's next commit stores (null until something is done). */
   nextCommit: string | null = null;
   /** The partition's end (next offset to be written) in the last batch; null until a batch says. */
   highWatermark: bigint | null = null;
@@ -69,10 +84,17 @@ export class KeyedLanes {
   private readonly drained: Array<() => void> = [];
   private readonly maxBuffered: number;
   private taking = true;
+  /** Partitions whose watermark is to be committed, and the commit call in flight, if any. */
+  private readonly toCommit = new Set<PartitionWork>();
+  private committing: Promise<void> | null = null;
+  private commitTimer: NodeJS.Timeout | null = null;
+  private lastCommitAt = 0;
+  private readonly commitIntervalMs: number;
 
   constructor(private readonly options: KeyedLanesOptions) {
     if (!(options.limit >= 1)) throw new RangeError('KeyedLanes: limit must be at least 1');
     this.maxBuffered = options.maxBuffered ?? options.limit * 16;
+    this.commitIntervalMs = options.commitIntervalMs ?? 0;
   }
 
   /** Messages taken and not yet done (a gauge for operators, and tests). */
@@ -131,7 +153,7 @@ export class KeyedLanes {
     }
     // Handed again from below what we hold: the group's stored offset may be behind our done
     // watermark (its commit failed). Store ours again, or a restart would redo all of it.
-    if (handedAgain && work.nextCommit !== null) void this.commit(work, batch.topic, batch.partition, work.nextCommit);
+    if (handedAgain && work.nextCommit !== null) this.requestCommit(work);
     await payload.heartbeat();
     while (this.taking && this.buffered >= this.maxBuffered && payload.isRunning() && !payload.isStale()) {
       await new Promise<void>((resolve) => this.drained.push(resolve));
@@ -149,8 +171,23 @@ export class KeyedLanes {
     for (const work of this.partitions.values()) await Promise.all(work.lanes.values());
   }
 
+  /** Commits every moved watermark now, without waiting out the interval (shutdown, after idle()). */
+  async flushCommits(): Promise<void> {
+    for (;;) {
+      if (this.commitTimer) {
+        clearTimeout(this.commitTimer);
+        this.commitTimer = null;
+      }
+      if (this.committing) await this.committing;
+      else if (this.toCommit.size > 0) await this.startCommit();
+      else return;
+    }
+  }
+
   /** Forget a partition we no longer own: its lanes finish, its commits are no longer ours. */
   forget(topic: string, partition: number): void {
+    const work = this.partitions.get(`${topic}\u0000${partition}`);
+    if (work) this.toCommit.delete(work);
     this.partitions.delete(`${topic}\u0000${partition}`);
   }
 
@@ -173,44 +210,58 @@ export class KeyedLanes {
     work.done.add(message.offset);
     this.buffered -= 1;
     for (const wake of this.drained.splice(0)) wake();
-    this.advance(work, topic, partition);
+    this.advance(work);
   }
 
   /** Moves the partition's watermark past every done offset at its front and commits it. */
-  private advance(work: PartitionWork, topic: string, partition: number): void {
+  private advance(work: PartitionWork): void {
     let last: string | undefined;
     while (work.pending.length > 0 && work.done.has(work.pending[0]!)) {
       last = work.pending.shift()!;
       work.done.delete(last);
     }
     if (last === undefined) return;
-    const offset = (BigInt(last) + 1n).toString();
-    void this.commit(work, topic, partition, offset);
+    work.nextCommit = (BigInt(last) + 1n).toString();
+    this.requestCommit(work);
   }
 
-  /** One commit at a time per partition; a newer watermark replaces a waiting one. */
-  private async commit(work: PartitionWork, topic: string, partition: number, offset: string): Promise<void> {
-    work.nextCommit = offset;
-    if (work.committing) {
-      work.commitAgain = true;
+  private requestCommit(work: PartitionWork): void {
+    this.toCommit.add(work);
+    this.scheduleCommit();
+  }
+
+  /** Starts the next commit call once the previous one is answered and the interval has passed. */
+  private scheduleCommit(): void {
+    if (this.committing || this.commitTimer || this.toCommit.size === 0) return;
+    const wait = this.lastCommitAt + this.commitIntervalMs - Date.now();
+    if (wait > 0) {
+      this.commitTimer = setTimeout(() => {
+        this.commitTimer = null;
+        this.scheduleCommit();
+      }, wait);
+      this.commitTimer.unref();
       return;
     }
-    work.committing = true;
-    try {
-      do {
-        work.commitAgain = false;
-        const target = work.nextCommit!;
-        if (this.partitions.get(`${topic}\u0000${partition}`) !== work) return;
-        try {
-          await this.options.commit(topic, partition, target);
-        } catch (error) {
-          // Rebalancing, or the partition is no longer ours: the next owner starts from the last commit.
-          this.options.log?.warn(`commit of ${topic}[${partition}] at ${target} failed`, error);
-        }
-      } while (work.commitAgain);
-    } finally {
-      work.committing = false;
-    }
+    void this.startCommit();
+  }
+
+  /** One commit call with the watermarks of every partition still ours that moved. */
+  private startCommit(): Promise<void> {
+    const works = [...this.toCommit].filter((w) => this.partitions.get(`${w.topic}\u0000${w.partition}`) === w);
+    this.toCommit.clear();
+    const offsets = works.map((w) => ({ topic: w.topic, partition: w.partition, offset: w.nextCommit! }));
+    this.lastCommitAt = Date.now();
+    const call = offsets.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => resolve(this.options.commit(offsets)));
+    this.committing = call
+      .catch((error) => {
+        // Rebalancing, or a partition is no longer ours: the next owner starts from the last commit.
+        this.options.log?.warn(`commit of ${offsets.map((o) => `${o.topic}[${o.partition}] at ${o.offset}`).join(', ')} failed`, error);
+      })
+      .finally(() => {
+        this.committing = null;
+        this.scheduleCommit();
+      });
+    return this.committing;
   }
 
   private async acquire(): Promise<void> {

@@ -1,8 +1,10 @@
 import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { reportConsumerLag } from './consumer-lag.metrics';
-import { KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
+import { COMMIT_INTERVAL_DEFAULT_MS, KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
+import type { KafkaSettings } from './kafka-settings';
 import { KeyedLanes } from './keyed-lanes';
+import { withRequestMetrics } from './kafka-request.metrics';
 import { withCoalescedProducers } from './send-coalescer';
 
 /** How long shutdown waits for taken messages to finish before disconnecting (then: redelivery). */
@@ -30,11 +32,13 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
   private readonly lanes: KeyedLanes;
   private readonly stopReportingLag: () => void;
 
-  constructor(options: KafkaOptions['options'], keyConcurrency = KEY_CONCURRENCY_DEFAULT) {
+  constructor(options: KafkaOptions['options'], laneSettings: Pick<KafkaSettings, 'keyConcurrency' | 'commitIntervalMs'> = {}) {
     super(options ?? {});
     this.lanes = new KeyedLanes({
-      limit: keyConcurrency,
-      commit: (topic, partition, offset) => (this.consumer as Consumer).commitOffsets([{ topic, partition, offset }]),
+      limit: laneSettings.keyConcurrency ?? KEY_CONCURRENCY_DEFAULT,
+      // The watermarks of every partition that moved, in one OffsetCommit request.
+      commit: (offsets) => (this.consumer as Consumer).commitOffsets(offsets),
+      commitIntervalMs: laneSettings.commitIntervalMs ?? COMMIT_INTERVAL_DEFAULT_MS,
       log: { warn: (message, error) => this.logger.warn(`${message}: ${(error as Error)?.message ?? error}`) },
     });
     const lanes = this.lanes;
@@ -43,7 +47,7 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
 
   /** Replies of commands handled at once leave in one produce request (send-coalescer.ts). */
   override async createClient<T = Kafka>(): Promise<T> {
-    return withCoalescedProducers((await super.createClient()) as Kafka) as T;
+    return withRequestMetrics(withCoalescedProducers((await super.createClient()) as Kafka)) as T;
   }
 
   /**
@@ -69,6 +73,8 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
   override async close(): Promise<void> {
     this.lanes.stopTaking();
     await Promise.race([this.lanes.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
+    // What finished is committed now, not after the interval, so a restart does not redo it.
+    await Promise.race([this.lanes.flushCommits(), new Promise((resolve) => setTimeout(resolve, CLOSE_DRAIN_MS).unref())]);
     this.stopReportingLag();
     await super.close();
   }

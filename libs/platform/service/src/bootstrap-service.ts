@@ -79,7 +79,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   }
 
   if (options.kafka) {
-    const server = new PlatformKafkaServer(kafkaServerOptions(options.kafka.settings, options.kafka.groupId).options, options.kafka.settings.keyConcurrency);
+    const server = new PlatformKafkaServer(kafkaServerOptions(options.kafka.settings, options.kafka.groupId).options, options.kafka.settings);
     app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
     trackConsumerGroup(app, server);
   }

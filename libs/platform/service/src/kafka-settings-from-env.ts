@@ -9,5 +9,6 @@ export function kafkaSettingsFromEnv(env: ServiceEnv, clientId: string): KafkaSe
     ...(env.KAFKA_MAX_WAIT_MS ? { maxWaitTimeInMs: env.KAFKA_MAX_WAIT_MS } : {}),
     keyConcurrency: env.KAFKA_KEY_CONCURRENCY,
     sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+    commitIntervalMs: env.KAFKA_COMMIT_INTERVAL_MS,
   };
 }
