@@ -28,6 +28,9 @@ export interface CommitOffset {
   offset: string;
 }
 
+/** The key of a partition's work in the lanes' map. */
+const partitionKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
 type Payload = Pick<EachBatchPayload, 'batch' | 'resolveOffset' | 'heartbeat' | 'isRunning' | 'isStale'>;
 
 /** How far a partition's done work is behind its end, as of the last batch fetched from it. */
@@ -120,7 +123,7 @@ export class KeyedLanes {
     const { batch } = payload;
     // Shutting down: leave the batch unresolved; it is fetched again by whoever owns it next.
     if (!this.taking) return;
-    const id = `${batch.topic}\u0000${batch.partition}`;
+    const id = partitionKey(batch.topic, batch.partition);
     let work = this.partitions.get(id);
     if (!work) this.partitions.set(id, (work = new PartitionWork(batch.topic, batch.partition)));
     // Unit tests' batches may carry no watermark; a real fetch always does.
@@ -186,9 +189,8 @@ export class KeyedLanes {
 
   /** Forget a partition we no longer own: its lanes finish, its commits are no longer ours. */
   forget(topic: string, partition: number): void {
-    const work = this.partitions.get(`${topic}\u0000${partition}`);
-    if (work) this.toCommit.delete(work);
-    this.partitions.delete(`${topic}\u0000${partition}`);
+    // Its watermark may still wait in toCommit (and its lanes may still add to it): startCommit skips it.
+    this.partitions.delete(partitionKey(topic, partition));
   }
 
   private async run(work: PartitionWork, topic: string, partition: number, message: KafkaMessage, handle: (m: KafkaMessage) => Promise<void>): Promise<void> {
@@ -247,7 +249,7 @@ export class KeyedLanes {
 
   /** One commit call with the watermarks of every partition still ours that moved. */
   private startCommit(): Promise<void> {
-    const works = [...this.toCommit].filter((w) => this.partitions.get(`${w.topic}\u0000${w.partition}`) === w);
+    const works = [...this.toCommit].filter((w) => this.partitions.get(partitionKey(w.topic, w.partition)) === w);
     this.toCommit.clear();
     const offsets = works.map((w) => ({ topic: w.topic, partition: w.partition, offset: w.nextCommit! }));
     this.lastCommitAt = Date.now();
