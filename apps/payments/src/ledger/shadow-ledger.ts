@@ -15,9 +15,7 @@ export class ShadowLedger {
 
   /** A movement under way: its effect as pending entries (once). */
   async hold(manager: EntityManager, movement: MovementRow): Promise<void> {
-    const [{ count }]: Array<{ count: string }> = await manager.query(`SELECT count(*) AS count FROM ledger_entries WHERE movement_id = $1`, [movement.id]);
-    if (Number(count) > 0) return;
-    await this.insert(manager, movement, 'pending');
+    await this.insert(manager, movement, 'pending', { unlessEntered: true });
   }
 
   /** A settled movement: pending entries give way to posted ones with P100's final figures. */
@@ -43,13 +41,23 @@ export class ShadowLedger {
     return { externalUserId, balances: rows };
   }
 
-  private async insert(manager: EntityManager, movement: MovementRow, state: 'pending' | 'posted'): Promise<void> {
-    for (const entry of ledgerEntriesOf(movement)) {
-      await manager.query(
-        `INSERT INTO ledger_entries (movement_id, account, currency, amount, state)
-         SELECT $1, $2, $3, $4 * sum(a::numeric), $5 FROM unnest($6::text[]) AS a`,
-        [movement.id, entry.account, entry.currency, entry.sign, state, entry.amounts],
-      );
-    }
+  /**
+   * All of a movement's entries in one statement, each amount summed in numeric. `unlessEntered`:
+   * only when the movement has no entries yet (the movement is row-locked by the caller, so the
+   * check and the insert cannot interleave with another writer of it).
+   */
+  private async insert(manager: EntityManager, movement: MovementRow, state: 'pending' | 'posted', { unlessEntered = false } = {}): Promise<void> {
+    const entries = ledgerEntriesOf(movement);
+    if (entries.length === 0) return;
+    const rows = entries.map((_, i) => {
+      const at = 3 + i * 4;
+      return `($${at}, $${at + 1}, $${at + 2}::numeric * (SELECT sum(a::numeric) FROM unnest($${at + 3}::text[]) AS a))`;
+    });
+    await manager.query(
+      `INSERT INTO ledger_entries (movement_id, account, currency, amount, state)
+       SELECT $1, e.account, e.currency, e.amount, $2 FROM (VALUES ${rows.join(', ')}) AS e (account, currency, amount)
+       ${unlessEntered ? 'WHERE NOT EXISTS (SELECT 1 FROM ledger_entries WHERE movement_id = $1)' : ''}`,
+      [movement.id, state, ...entries.flatMap((e) => [e.account, e.currency, e.sign, e.amounts])],
+    );
   }
 }

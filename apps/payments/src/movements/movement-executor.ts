@@ -6,7 +6,7 @@ import { hashRequest } from '@platform/database';
 import { classifyP100Failure, P100Client, p100ErrorToReply, type OperationName } from '@platform/p100-client';
 import { toMovementView, type MovementRow } from './movement';
 import { MovementSettlement } from './movement-settlement';
-import { MovementsRepository } from './movements.repository';
+import { MovementsRepository, type NewMovement } from './movements.repository';
 
 /** One money movement to request from P100, as a command handler describes it. */
 export interface MovementRequest {
@@ -55,30 +55,41 @@ export class MovementExecutor {
 
   async execute(request: MovementRequest): Promise<MovementView> {
     const requestHash = hashRequest({ kind: request.kind, terms: request.terms });
-    const existing = await this.movements.findByRequestId(request.requestId);
-    if (existing) return this.replay(existing, requestHash);
-    // While P100's endpoints for this are failing, answer at once and write nothing.
-    this.p100.failFastIfOpen(request.operation);
+    try {
+      // While P100's endpoints for this are failing, answer at once and write nothing; a repeat
+      // of a request recorded earlier still gets its movement.
+      this.p100.failFastIfOpen(request.operation);
+    } catch (open) {
+      const existing = await this.movements.findByRequestId(request.requestId);
+      if (existing) return this.replay(existing, requestHash);
+      throw open;
+    }
 
-    const recorded = await this.dataSource.transaction(async (manager) => {
-      const row = await this.movements.insert(manager, {
-        id: randomUUID(),
-        kind: request.kind,
-        externalUserId: request.externalUserId,
-        requestId: request.requestId,
-        requestHash,
-        status: 'REQUESTED',
-        amount: request.amount,
-        currency: request.currency,
-        amountTo: request.amountTo ?? null,
-        currencyTo: request.currencyTo ?? null,
-        counterparty: request.counterparty ?? null,
-        lockId: request.lockId ?? null,
-      });
-      if (row) await request.reserve?.(manager, row.id);
-      return row;
-    });
-    // A concurrent delivery of the same request recorded it first.
+    const movement: NewMovement = {
+      id: randomUUID(),
+      kind: request.kind,
+      externalUserId: request.externalUserId,
+      requestId: request.requestId,
+      requestHash,
+      status: 'REQUESTED',
+      amount: request.amount,
+      currency: request.currency,
+      amountTo: request.amountTo ?? null,
+      currencyTo: request.currencyTo ?? null,
+      counterparty: request.counterparty ?? null,
+      lockId: request.lockId ?? null,
+    };
+    // Recorded before P100 is called. The insert is one statement; a transaction only when
+    // something is reserved with it. A repeat of the request id inserts nothing.
+    const { reserve } = request;
+    const recorded = reserve
+      ? await this.dataSource.transaction(async (manager) => {
+          const row = await this.movements.insert(manager, movement);
+          if (row) await reserve(manager, row.id);
+          return row;
+        })
+      : await this.movements.insert(this.dataSource, movement);
+    // A repeat (Kafka redelivery, a retry after a lost reply), or a concurrent delivery of the same request that recorded it first.
     if (!recorded) return this.replay((await this.movements.findByRequestId(request.requestId))!, requestHash);
 
     let accepted: { p100Id: string; url?: string };

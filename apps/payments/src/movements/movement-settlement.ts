@@ -37,15 +37,21 @@ export class MovementSettlement {
     }
     const to = record.status;
     const final = isFinal(to);
-    const [rows]: [MovementRow[]] = await manager.query(
-      `UPDATE movements SET status = $2, p100_id = COALESCE(p100_id, $3), p100_status = $4,
+    // The new status and its transition row in one statement (one round trip on the request's path).
+    const rows: MovementRow[] = await manager.query(
+      `WITH moved AS (
+       UPDATE movements SET status = $2, p100_id = COALESCE(p100_id, $3), p100_status = $4,
               amount_to = COALESCE($5::numeric, amount_to), currency_to = COALESCE($6, currency_to),
               fee = COALESCE($7::numeric, fee), fee_currency = COALESCE($8, fee_currency),
               counterparty = COALESCE(counterparty, $9), transaction_hash = COALESCE($10, transaction_hash), url = COALESCE(url, $15),
               failure_code = $11, failure_reason = $12, updated_at = now(),
               settled_at = CASE WHEN $13 THEN now() ELSE settled_at END,
               next_check_at = CASE WHEN $13 THEN NULL WHEN next_check_at IS NULL AND $14::bigint IS NOT NULL THEN now() + make_interval(secs => $14::bigint / 1000.0) ELSE next_check_at END
-        WHERE id = $1 RETURNING ${MOVEMENT_COLUMNS}`,
+        WHERE id = $1 RETURNING *
+       ), transition AS (
+         INSERT INTO movement_transitions (movement_id, from_status, to_status, source, p100_status) SELECT id, $16, status, $17, p100_status FROM moved
+       )
+       SELECT ${MOVEMENT_COLUMNS} FROM moved`,
       [
         movement.id,
         to,
@@ -62,10 +68,11 @@ export class MovementSettlement {
         final,
         this.firstCheckDelay(movement),
         record.url ?? null,
+        movement.status,
+        source,
       ],
     );
     const moved = rows[0]!;
-    await this.movements.recordTransition(manager, moved.id, movement.status, to, source, record.p100Status);
     await this.applyToLedger(manager, moved, to);
     const type = settlementEventType(moved.kind, to);
     if (type) {

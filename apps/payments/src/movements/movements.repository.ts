@@ -39,15 +39,23 @@ type Db = EntityManager | DataSource;
 export class MovementsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts once per request id; returns the new row, or null when the request id exists. */
-  async insert(manager: EntityManager, m: NewMovement): Promise<MovementRow | null> {
-    const rows: MovementRow[] = await manager.query(
-      `INSERT INTO movements (id, kind, external_user_id, request_id, request_hash, status, amount, currency, currency_to, counterparty, lock_id, p100_id, p100_status, amount_to)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9, $10, $11, $12, $13, $14::numeric)
-       ON CONFLICT DO NOTHING RETURNING ${MOVEMENT_COLUMNS}`,
-      [m.id, m.kind, m.externalUserId, m.requestId, m.requestHash, m.status, m.amount, m.currency, m.currencyTo ?? null, m.counterparty ?? null, m.lockId ?? null, m.p100Id ?? null, m.p100Status ?? null, m.amountTo ?? null],
+  /**
+   * Inserts once per request id, with its first transition, in one statement (atomic on its own,
+   * so a caller without other writes needs no transaction); returns the new row, or null when the
+   * request id exists.
+   */
+  async insert(db: Db, m: NewMovement): Promise<MovementRow | null> {
+    const rows: MovementRow[] = await db.query(
+      `WITH inserted AS (
+         INSERT INTO movements (id, kind, external_user_id, request_id, request_hash, status, amount, currency, currency_to, counterparty, lock_id, p100_id, p100_status, amount_to)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9, $10, $11, $12, $13, $14::numeric)
+         ON CONFLICT DO NOTHING RETURNING *
+       ), transition AS (
+         INSERT INTO movement_transitions (movement_id, from_status, to_status, source, p100_status) SELECT id, NULL, status, $15, p100_status FROM inserted
+       )
+       SELECT ${MOVEMENT_COLUMNS} FROM inserted`,
+      [m.id, m.kind, m.externalUserId, m.requestId, m.requestHash, m.status, m.amount, m.currency, m.currencyTo ?? null, m.counterparty ?? null, m.lockId ?? null, m.p100Id ?? null, m.p100Status ?? null, m.amountTo ?? null, m.requestId ? 'request' : 'webhook'],
     );
-    if (rows[0]) await this.recordTransition(manager, rows[0].id, null, m.status, m.requestId ? 'request' : 'webhook', m.p100Status ?? null);
     return rows[0] ?? null;
   }
 

@@ -1,4 +1,4 @@
-import { ServerKafka, type KafkaOptions } from '@nestjs/microservices';
+import { ServerKafka, type KafkaOptions, type MessageHandler } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { reportConsumerLag } from './consumer-lag.metrics';
 import { COMMIT_INTERVAL_DEFAULT_MS, KEY_CONCURRENCY_DEFAULT } from './kafka-microservice';
@@ -67,6 +67,15 @@ export class PlatformKafkaServer extends ServerKafka implements ConsumerGroupSta
           this.handleMessage({ topic: payload.batch.topic, partition: payload.batch.partition, message, heartbeat: payload.heartbeat, pause: payload.pause }),
         ),
     });
+  }
+
+  /**
+   * Our patterns are topic names, registered as they are. Nest's own lookup first tries
+   * JSON.parse on the topic name, which throws (and builds a stack trace) on every message; the
+   * exact match is tried first here, Nest's lookup stays the fallback for any other pattern.
+   */
+  override getHandlerByPattern(pattern: string): MessageHandler | null {
+    return this.messageHandlers.get(pattern) ?? super.getHandlerByPattern(pattern);
   }
 
   /** Lets the work already taken finish (bounded) before Nest disconnects the consumer. */
