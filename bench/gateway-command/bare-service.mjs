@@ -4,7 +4,7 @@
 //   transfer → the P100 sandbox's POST /v1/transfer (partner → user), no intent row, no ledger, no outbox.
 // Each fetched batch is worked on concurrently (every message at once), so the bare side is not held
 // back by per-partition serial handling. Env: DATABASE_URL, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC,
-// SANDBOX_URL, P100_API_KEY, STATS_PORT (GET /kafka-requests: its Kafka requests so far). Prints READY once it holds the request partitions.
+// SANDBOX_URL, P100_API_KEY, STATS_PORT (GET /kafka-requests: its Kafka requests so far; GET /p100-calls: its sandbox calls, sum and count). Prints READY once it holds the request partitions.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -18,6 +18,8 @@ const { DATABASE_URL, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, SANDBOX_URL, P1
 const db = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 const kafka = new Kafka({ clientId: 'bench-bare-service', brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
 const kafkaRequests = countKafkaRequests(kafka);
+/** Its sandbox calls (seconds), as the platform's p100_request_duration_seconds counts them. */
+const p100Calls = { sum: 0, count: 0 };
 const producer = kafka.producer({ allowAutoTopicCreation: false });
 const consumer = kafka.consumer({ groupId: `bench-bare-service-${randomUUID()}`, allowAutoTopicCreation: false });
 
@@ -26,12 +28,15 @@ async function handle(command) {
     const { rows } = await db.query('SELECT * FROM onboarding.users WHERE external_user_id = $1', [command.externalUserId]);
     return rows.length ? { status: 200, body: rows[0] } : { status: 404, body: { error: { code: 'USER_NOT_FOUND' } } };
   }
+  const started = process.hrtime.bigint();
   const res = await fetch(`${SANDBOX_URL}/v1/transfer`, {
     method: 'POST',
     headers: { 'x-api-key': P100_API_KEY, 'content-type': 'application/json' },
     body: JSON.stringify({ destinationExternalUserId: command.externalUserId, amount: command.amount, currency: command.currency }),
   });
   const body = await res.json();
+  p100Calls.sum += Number(process.hrtime.bigint() - started) / 1e9;
+  p100Calls.count += 1;
   return res.ok ? { status: 202, body: { requestId: command.requestId, p100Id: body.transferId } } : { status: 502, body };
 }
 
@@ -53,7 +58,7 @@ await consumer.run({
   },
 });
 await joined;
-const stats = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(kafkaRequests)));
+const stats = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.url === '/p100-calls' ? p100Calls : kafkaRequests)));
 await new Promise((resolve) => stats.listen(Number(process.env.STATS_PORT), '127.0.0.1', resolve));
 console.log('READY');
 process.on('SIGTERM', async () => {

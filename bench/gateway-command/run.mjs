@@ -263,6 +263,12 @@ try {
         const json = async (url) => (await fetch(url)).json();
         return { front: await json(`${bareUrl}/kafka-requests`), service: await json(`http://127.0.0.1:${BASE_PORT + 51}/kafka-requests`) };
       };
+      // The service's P100 calls (sum in seconds, count): how much of its handler time is P100's.
+      const p100CallsOf = async (t) => {
+        if (command !== 'transfer') return { sum: 0, count: 0 };
+        if (t.edge) return histogramTotals(service.url, 'p100_request_duration_seconds', ['operation="createInternalTransfer"']);
+        return (await fetch(`http://127.0.0.1:${BASE_PORT + 51}/p100-calls`)).json();
+      };
       const perRound = PER_ROUND[command];
       const label = `${command} × ${concurrency}`;
       for (const t of targets) {
@@ -270,7 +276,7 @@ try {
         await closedLoop({ count: Math.max(50, Math.round(perRound / 3)), concurrency, call: t.call });
       }
       const rounds = Object.fromEntries(targets.map((t) => [t.name, []]));
-      const split = Object.fromEntries(targets.map((t) => [t.name, { gateway: { sum: 0, count: 0 }, handler: { sum: 0, count: 0 }, commits: 0, calls: 0, cpu: {}, cpuCalls: 0, kafka: { front: {}, service: {} } }]));
+      const split = Object.fromEntries(targets.map((t) => [t.name, { gateway: { sum: 0, count: 0 }, handler: { sum: 0, count: 0 }, commits: 0, calls: 0, p100: { sum: 0, count: 0 }, cpu: {}, cpuCalls: 0, kafka: { front: {}, service: {} } }]));
       for (let round = 1; round <= ROUNDS; round += 1) {
         for (const t of targets) {
           const measureCommits = command === 'transfer';
@@ -280,11 +286,15 @@ try {
           const g0 = t.edge ? await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', [`edge="${t.edge}"`, `operation="${operation}"`]) : undefined;
           const h0 = t.edge ? await histogramTotals(service.url, 'kafka_handler_duration_seconds', [service.topic]) : undefined;
           const kafka0 = await kafkaRequestsOf(t);
+          const p100Calls0 = await p100CallsOf(t);
           const cpu0 = cpuSnapshot(pathPids(t));
           const result = await closedLoop({ count: perRound, concurrency, call: t.call, progressEvery: 500, onProgress: (done) => log(`round ${round}/${ROUNDS} ${label} ${t.name}: ${done}/${perRound}`) });
           for (const [name, ms] of Object.entries(cpuPerCall(cpu0, cpuSnapshot(pathPids(t)), perRound))) split[t.name].cpu[name] = (split[t.name].cpu[name] ?? 0) + ms * perRound;
           split[t.name].cpuCalls += perRound;
           const kafka1 = await kafkaRequestsOf(t);
+          const p100Calls1 = await p100CallsOf(t);
+          split[t.name].p100.sum += p100Calls1.sum - p100Calls0.sum;
+          split[t.name].p100.count += p100Calls1.count - p100Calls0.count;
           for (const side of ['front', 'service']) {
             for (const [key, r] of Object.entries(requestsPerCall(kafka0[side], kafka1[side], perRound))) {
               const acc = (split[t.name].kafka[side][key] ??= { count: 0, ms: 0 });
@@ -337,8 +347,8 @@ try {
     `machine: ${machine}`,
     `broker: ${broker} at ${infra.kafkaBrokers}; platform LOG_LEVEL=${LOG_LEVEL}; ${USERS} users; per round: ${PER_ROUND.read} reads / ${PER_ROUND.transfer} transfers; ${ROUNDS} alternating rounds per target`,
     '',
-    '| command | callers | target | req/s | p50 ms | p99 ms | p50 / bare | p99 / bare | mean ms | gateway op mean ms | service handler mean ms | DB commits per call | CPU ms per call (front / service / sandbox / broker) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| command | callers | target | req/s | p50 ms | p99 ms | p50 / bare | p99 / bare | mean ms | gateway op mean ms | service handler mean ms | P100 call mean ms | DB commits per call | CPU ms per call (front / service / sandbox / broker) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const verdicts = [];
   for (const r of results) {
@@ -346,10 +356,11 @@ try {
     const s = r.split;
     const gw = s.gateway.count ? (s.gateway.sum / s.gateway.count) * 1000 : undefined;
     const handler = s.handler.count ? (s.handler.sum / s.handler.count) * 1000 : undefined;
+    const p100Call = s.p100.count ? (s.p100.sum / s.p100.count) * 1000 : undefined;
     const commits = s.calls ? (s.commits / s.calls).toFixed(1) : '—';
     const cpu = ['front', 'service', 'sandbox', 'broker'].map((n) => (s.cpu[n] === undefined ? '—' : (s.cpu[n] / s.cpuCalls).toFixed(2))).join(' / ');
     lines.push(
-      `| ${r.command} | ${r.concurrency} | ${r.target} | ${r.throughput.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.target === 'bare' ? '' : (r.p50 / bare.p50).toFixed(2)} | ${r.target === 'bare' ? '' : (r.p99 / bare.p99).toFixed(2)} | ${ms(r.mean)} | ${ms(gw)} | ${ms(handler)} | ${commits} | ${cpu} |`,
+      `| ${r.command} | ${r.concurrency} | ${r.target} | ${r.throughput.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.target === 'bare' ? '' : (r.p50 / bare.p50).toFixed(2)} | ${r.target === 'bare' ? '' : (r.p99 / bare.p99).toFixed(2)} | ${ms(r.mean)} | ${ms(gw)} | ${ms(handler)} | ${ms(p100Call)} | ${commits} | ${cpu} |`,
     );
     if (r.target !== 'bare') {
       const met = r.p50 <= TARGET_RATIO * bare.p50 && r.p99 <= TARGET_RATIO * bare.p99;
