@@ -78,19 +78,24 @@ export function createGrpcEdge(options: GrpcEdgeOptions): ServerGrpc {
 async function serve(operation: Operation, message: Record<string, unknown>, metadata: Metadata, call: ServerUnaryCall<unknown, unknown>, options: GrpcEdgeOptions): Promise<unknown> {
   const correlationId = sanitizeCorrelationId(single(metadata, CORRELATION_HEADER)) ?? newCorrelationId();
   return runWithCorrelation(correlationId, async () => {
-    const answer = new Metadata();
-    answer.set(CORRELATION_HEADER, correlationId);
-    call.sendMetadata(answer);
-    const client = options.access.admit(operation, single(metadata, 'x-api-key'));
-    assertStorableStrings(message);
-    const result = await options.invoker.invoke(operation, {
-      edge: 'grpc',
-      client,
-      input: operation.grpc.toInput ? operation.grpc.toInput(message) : message,
-      idempotencyKey: single(metadata, 'idempotency-key'),
-      deadline: deadlineOf(call),
-    });
-    return withoutNulls(result.body);
+    try {
+      const client = options.access.admit(operation, single(metadata, 'x-api-key'));
+      assertStorableStrings(message);
+      const result = await options.invoker.invoke(operation, {
+        edge: 'grpc',
+        client,
+        input: operation.grpc.toInput ? operation.grpc.toInput(message) : message,
+        idempotencyKey: single(metadata, 'idempotency-key'),
+        deadline: deadlineOf(call),
+      });
+      return withoutNulls(result.body);
+    } finally {
+      // With the answer, not ahead of it: sent at the start, the headers left in a socket write
+      // of their own while the command ran; now they go out with the message or the error.
+      const answer = new Metadata();
+      answer.set(CORRELATION_HEADER, correlationId);
+      call.sendMetadata(answer);
+    }
   });
 }
 
