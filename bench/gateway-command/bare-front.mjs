@@ -4,7 +4,11 @@
 // bench with the same paths as the gateway:
 //   GET  /v1/users/:id                      → command {type: 'read', externalUserId}
 //   POST /v1/users/:id/transfers/from-partner (Idempotency-Key) → command {type: 'transfer', ...}
-// GET /kafka-requests: its Kafka requests so far. Env: PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC. Prints READY once its consumer holds the replies.
+// With the header `x-bare-durable: 1` a transfer is the naive *durable* design instead: its
+// Idempotency-Key is INSERTed (autocommit) before the command is sent and its answer UPDATEd
+// after, in bench_gw.idempotency_keys, and the service records the intent likewise (the fewest
+// writes that keep a money command from running twice or being lost).
+// GET /kafka-requests: its Kafka requests so far. Env: PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, DATABASE_URL. Prints READY once its consumer holds the replies.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -12,8 +16,10 @@ import { countKafkaRequests } from '../support/kafka-requests.mjs';
 
 const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
+const pg = require('pg');
 
-const { PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC } = process.env;
+const { PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, DATABASE_URL } = process.env;
+const db = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 const kafka = new Kafka({ clientId: 'bench-bare-front', brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
 const kafkaRequests = countKafkaRequests(kafka);
 const producer = kafka.producer({ allowAutoTopicCreation: false });
@@ -59,7 +65,11 @@ const server = http.createServer(async (req, res) => {
       let text = '';
       for await (const chunk of req) text += chunk;
       const body = JSON.parse(text);
-      reply = await request(id, { type: 'transfer', externalUserId: id, requestId: req.headers['idempotency-key'], amount: body.amount, currency: body.currency });
+      const key = req.headers['idempotency-key'];
+      const durable = req.headers['x-bare-durable'] === '1';
+      if (durable) await db.query('INSERT INTO bench_gw.idempotency_keys (idempotency_key) VALUES ($1)', [key]);
+      reply = await request(id, { type: 'transfer', externalUserId: id, requestId: key, amount: body.amount, currency: body.currency, durable });
+      if (durable) await db.query('UPDATE bench_gw.idempotency_keys SET response_status = $2, response_body = $3 WHERE idempotency_key = $1', [key, reply.status, JSON.stringify(reply.body)]);
     }
     const payload = JSON.stringify(reply.body);
     res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }).end(payload);
@@ -71,6 +81,6 @@ server.keepAliveTimeout = 60_000;
 server.listen(Number(PORT), '127.0.0.1', () => console.log('READY'));
 process.on('SIGTERM', async () => {
   server.close();
-  await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+  await Promise.allSettled([consumer.disconnect(), producer.disconnect(), db.end()]);
   process.exit(0);
 });

@@ -1,7 +1,9 @@
 // The baseline's service: a bare kafkajs consumer of the request topic that does what the
 // platform's service does at its core and nothing else, then replies:
 //   read     → one pg SELECT of the user's row from onboarding-kyc's own table (what GetUser reads);
-//   transfer → the P100 sandbox's POST /v1/transfer (partner → user), no intent row, no ledger, no outbox.
+//   transfer → the P100 sandbox's POST /v1/transfer (partner → user), no intent row, no ledger, no outbox;
+//              with `durable` (bare-front.mjs, x-bare-durable) the intent is INSERTed before the call
+//              and P100's answer UPDATEd after, in bench_gw.intents (autocommit each).
 // Each fetched batch is worked on concurrently (every message at once), so the bare side is not held
 // back by per-partition serial handling. Env: DATABASE_URL, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC,
 // SANDBOX_URL, P100_API_KEY, STATS_PORT (GET /kafka-requests: its Kafka requests so far; GET /p100-calls: its sandbox calls, sum and count). Prints READY once it holds the request partitions.
@@ -28,6 +30,7 @@ async function handle(command) {
     const { rows } = await db.query('SELECT * FROM onboarding.users WHERE external_user_id = $1', [command.externalUserId]);
     return rows.length ? { status: 200, body: rows[0] } : { status: 404, body: { error: { code: 'USER_NOT_FOUND' } } };
   }
+  if (command.durable) await db.query(`INSERT INTO bench_gw.intents (request_id, status) VALUES ($1, 'REQUESTED')`, [command.requestId]);
   const started = process.hrtime.bigint();
   const res = await fetch(`${SANDBOX_URL}/v1/transfer`, {
     method: 'POST',
@@ -37,6 +40,7 @@ async function handle(command) {
   const body = await res.json();
   p100Calls.sum += Number(process.hrtime.bigint() - started) / 1e9;
   p100Calls.count += 1;
+  if (command.durable) await db.query('UPDATE bench_gw.intents SET status = $2, p100_id = $3 WHERE request_id = $1', [command.requestId, res.ok ? 'PENDING' : 'FAILED', body.transferId ?? null]);
   return res.ok ? { status: 202, body: { requestId: command.requestId, p100Id: body.transferId } } : { status: 502, body };
 }
 

@@ -11,7 +11,9 @@
 // Idempotency-Key (gRPC PaymentsService/TransferFromPartner), which payments records and sends to
 // the P100 sandbox (202). Targets per command and concurrency: gateway REST, gateway gRPC, and the
 // baseline (bare-front.mjs + bare-service.mjs: node:http, kafkajs request-reply, one pg SELECT or
-// the sandbox's POST /v1/transfer). The whole platform runs built (dist/), as `npm start` runs it,
+// the sandbox's POST /v1/transfer) and, for the money command, the naive durable design "bare+db"
+// (the same, with the Idempotency-Key and the intent each INSERTed before and UPDATEd after: the
+// fewest writes a money command needs, so that it neither runs twice nor is lost). The whole platform runs built (dist/), as `npm start` runs it,
 // with a bench client whose rate limit is out of the way (the dev default is not changed) and the
 // P100 client's bulkhead sized to the largest concurrency (P100_MAX_CONCURRENT_PER_GROUP). Each
 // series gets a warm-up, then 3 alternating rounds per target, pooled. Besides req/s, p50 and p99,
@@ -204,7 +206,11 @@ try {
   await admin.connect();
   await admin.createTopics({ waitForLeaders: true, topics: [requestTopic, replyTopic].map((topic) => ({ topic, numPartitions: 4 })) });
   await admin.disconnect();
-  const bareEnv = { KAFKA_BROKERS: infra.kafkaBrokers, REQUEST_TOPIC: requestTopic, REPLY_TOPIC: replyTopic };
+  // The naive durable baseline's tables (bare-front.mjs, bare-service.mjs): a key and an intent, each with its primary key.
+  await db.query(`DROP SCHEMA IF EXISTS bench_gw CASCADE; CREATE SCHEMA bench_gw;
+    CREATE TABLE bench_gw.idempotency_keys (idempotency_key text PRIMARY KEY, response_status int, response_body jsonb, created_at timestamptz NOT NULL DEFAULT now());
+    CREATE TABLE bench_gw.intents (request_id text PRIMARY KEY, status text NOT NULL, p100_id text, created_at timestamptz NOT NULL DEFAULT now());`);
+  const bareEnv = { KAFKA_BROKERS: infra.kafkaBrokers, REQUEST_TOPIC: requestTopic, REPLY_TOPIC: replyTopic, DATABASE_URL: infra.databaseUrl };
   const bareService = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-service.mjs')], {
     cwd: ROOT,
     env: { ...bareEnv, DATABASE_URL: infra.databaseUrl, SANDBOX_URL: sandboxUrl, P100_API_KEY: DEV_SECRETS.p100ApiKey, STATS_PORT: String(BASE_PORT + 51) },
@@ -243,6 +249,12 @@ try {
           },
           { name: 'gRPC', call: (i) => rpc.transfer(user(i)), ok: 'grpc:OK', edge: 'grpc' },
           { name: 'bare', call: (i) => restStatus(bare.call('POST', `/v1/users/${user(i)}/transfers/from-partner`, { headers: { 'idempotency-key': randomUUID() }, body: { amount: '0.01', currency: 'eur' } })), ok: '202' },
+          // The naive durable design: the same, with the key and the intent each written before and after (bare-front.mjs).
+          {
+            name: 'bare+db',
+            call: (i) => restStatus(bare.call('POST', `/v1/users/${user(i)}/transfers/from-partner`, { headers: { 'idempotency-key': randomUUID(), 'x-bare-durable': '1' }, body: { amount: '0.01', currency: 'eur' } })),
+            ok: '202',
+          },
         ],
       }[command];
       const operation = command === 'read' ? 'users.get' : 'payments.transfers.from-partner';
@@ -362,7 +374,7 @@ try {
     lines.push(
       `| ${r.command} | ${r.concurrency} | ${r.target} | ${r.throughput.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.target === 'bare' ? '' : (r.p50 / bare.p50).toFixed(2)} | ${r.target === 'bare' ? '' : (r.p99 / bare.p99).toFixed(2)} | ${ms(r.mean)} | ${ms(gw)} | ${ms(handler)} | ${ms(p100Call)} | ${commits} | ${cpu} |`,
     );
-    if (r.target !== 'bare') {
+    if (r.target === 'REST' || r.target === 'gRPC') {
       const met = r.p50 <= TARGET_RATIO * bare.p50 && r.p99 <= TARGET_RATIO * bare.p99;
       verdicts.push(`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / bare.p50).toFixed(2)}, p99 ${(r.p99 / bare.p99).toFixed(2)} → ${met ? 'met' : 'NOT met'}`);
     }
@@ -379,11 +391,18 @@ try {
         .join(', ');
     lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${describe('front')} | ${describe('service')} |`);
   }
+  const naive = results
+    .filter((r) => r.target === 'REST' || r.target === 'gRPC')
+    .flatMap((r) => {
+      const durable = find(r.command, r.concurrency, 'bare+db');
+      return durable ? [`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / durable.p50).toFixed(2)}, p99 ${(r.p99 / durable.p99).toFixed(2)}`] : [];
+    });
   const bestReads = Math.max(...results.filter((r) => r.command === 'read' && r.target !== 'bare').map((r) => r.throughput));
   lines.push(
     '',
     `targets (issue 12): round trip ≤ ${TARGET_RATIO} × bare at p50 and p99:`,
     ...verdicts.map((v) => `  ${v}`),
+    ...(naive.length ? ['money command against the naive durable design (bare+db: key and intent written, no ledger, no outbox, no validation):', ...naive.map((v) => `  ${v}`)] : []),
     `  reads/s through the gateway ≥ ${TARGET_READS_PER_S}: best ${Number.isFinite(bestReads) ? bestReads.toFixed(0) : '—'} → ${bestReads >= TARGET_READS_PER_S ? 'met' : 'NOT met'}`,
     `load average at the start: ${loadBefore}; at the end: ${loadAverage()}; total time ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
