@@ -8,6 +8,8 @@ import type { RecordedP100Event } from '@platform/p100-events';
 import { kafkaTestSettings, testEnv, uniqueName } from '@platform/testing';
 import { startPayments } from './main';
 import { loadPaymentsConfig } from './payments.config';
+import { MovementSettlement } from './movements/movement-settlement';
+import { MovementsRepository } from './movements/movements.repository';
 import { MovementPoller } from './reconciliation/movement-poller';
 import { LIST_P100_EVENTS, PAYMENTS_COMMANDS_TOPIC } from './payments.topics';
 
@@ -165,6 +167,46 @@ describe('payments service on real Postgres and a real Kafka-protocol broker', (
     const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
     expect(metrics).toContain('kafka_messages_handled_total');
     expect(metrics).toMatch(/kafka_messages_handled_total\{[^}]*topic="p100\.webhooks\.exchange"[^}]*outcome="duplicate"[^}]*\} [1-9]/);
+  });
+
+  describe('a request\'s answer applied to the movement as it was recorded (MovementSettlement.applyIfUnchanged)', () => {
+    const recordTransfer = async () => {
+      const movements = app.get(MovementsRepository);
+      const row = await movements.insert(dataSource, {
+        id: randomUUID(), kind: 'transfer-from-partner', externalUserId: uniqueName('user'), requestId: uniqueName('caller:key'), requestHash: 'h',
+        status: 'REQUESTED', amount: '0.01', currency: 'eur',
+      });
+      return row!;
+    };
+    const accepted = (p100Id: string) => ({ p100Id, p100Status: 'ACCEPTED', status: 'PENDING' as const });
+    const historyOf = async (id: string) =>
+      (await dataSource.query('SELECT from_status, to_status, source FROM movement_transitions WHERE movement_id = $1 ORDER BY id', [id])).map(
+        (t: { from_status: string | null; to_status: string; source: string }) => `${t.from_status} → ${t.to_status} (${t.source})`,
+      );
+    const ledgerOf = (id: string): Promise<Array<{ state: string }>> => dataSource.query('SELECT state FROM ledger_entries WHERE movement_id = $1', [id]);
+
+    it('moves a movement still as recorded: status, P100 id, transition and pending ledger entries, in the caller\'s transaction', async () => {
+      const recorded = await recordTransfer();
+      const settled = await dataSource.transaction((manager) => app.get(MovementSettlement).applyIfUnchanged(manager, recorded, accepted('tr-fresh'), 'request'));
+      expect(settled?.movement).toMatchObject({ id: recorded.id, status: 'PENDING', p100_id: 'tr-fresh' });
+      expect(await historyOf(recorded.id)).toEqual(['null → REQUESTED (request)', 'REQUESTED → PENDING (request)']);
+      expect((await ledgerOf(recorded.id)).map((e) => e.state)).toEqual(['pending', 'pending']);
+    });
+
+    it('writes nothing when the movement moved meanwhile (a webhook first), so that the locked path decides', async () => {
+      const recorded = await recordTransfer();
+      const settlement = app.get(MovementSettlement);
+      await dataSource.transaction(async (manager) => {
+        const locked = (await app.get(MovementsRepository).lock(manager, recorded.id))!;
+        await settlement.apply(manager, locked, { p100Id: 'tr-webhook', p100Status: 'COMPLETED', status: 'COMPLETED' }, 'webhook');
+      });
+      const late = await dataSource.transaction((manager) => settlement.applyIfUnchanged(manager, recorded, accepted('tr-webhook'), 'request'));
+      expect(late).toBeUndefined();
+      const [now] = await dataSource.query('SELECT status FROM movements WHERE id = $1', [recorded.id]);
+      expect(now.status).toBe('COMPLETED');
+      expect(await historyOf(recorded.id)).toEqual(['null → REQUESTED (request)', 'REQUESTED → COMPLETED (webhook)']);
+      expect((await ledgerOf(recorded.id)).map((e) => e.state).sort()).toEqual(['posted', 'posted']);
+    });
   });
 
   describe(`${LIST_P100_EVENTS} on ${PAYMENTS_COMMANDS_TOPIC}`, () => {

@@ -98,10 +98,13 @@ export class MovementExecutor {
     } catch (error) {
       return this.failed(recorded, request, error);
     }
+    const report = { p100Id: accepted.p100Id, p100Status: 'ACCEPTED', status: 'PENDING', url: accepted.url } as const;
     return this.dataSource.transaction(async (manager) => {
-      const locked = (await this.movements.lock(manager, recorded.id))!;
-      const { movement } = await this.settlement.apply(manager, locked, { p100Id: accepted.p100Id, p100Status: 'ACCEPTED', status: 'PENDING', url: accepted.url }, 'request');
-      return toMovementView(movement);
+      // Usually still as we recorded it; if a webhook or the poller moved it first, the locked path decides.
+      const settled =
+        (await this.settlement.applyIfUnchanged(manager, recorded, report, 'request')) ??
+        (await this.settlement.apply(manager, (await this.movements.lock(manager, recorded.id))!, report, 'request'));
+      return toMovementView(settled.movement);
     });
   }
 

@@ -35,6 +35,24 @@ export class MovementSettlement {
       if (record.status !== movement.status) stale.inc({ kind: movement.kind, source });
       return { movement: await this.fillIn(manager, movement, record), moved: false };
     }
+    return { movement: (await this.move(manager, movement, record, source, false))!, moved: true };
+  }
+
+  /**
+   * The same change for a movement the caller knows as `movement` but has not locked (the request's
+   * own insert, before P100 answered): it applies only while the row still has that status, and the
+   * UPDATE locks the row as it does. That saves the `SELECT … FOR UPDATE` round trip on the
+   * request's path. Undefined when the row has moved meanwhile (a webhook or the poller came
+   * first): then nothing was written, and the caller locks the row and calls `apply`.
+   */
+  async applyIfUnchanged(manager: EntityManager, movement: MovementRow, record: SettlementReport, source: SettlementSource): Promise<{ movement: MovementRow; moved: boolean } | undefined> {
+    if (!movesForward(movement.status, record.status)) return undefined;
+    const moved = await this.move(manager, movement, record, source, true);
+    return moved ? { movement: moved, moved: true } : undefined;
+  }
+
+  /** The forward change: status, transition, ledger, settlement event. `unlessChanged`: only while the row has `movement.status`. */
+  private async move(manager: EntityManager, movement: MovementRow, record: SettlementReport, source: SettlementSource, unlessChanged: boolean): Promise<MovementRow | undefined> {
     const to = record.status;
     const final = isFinal(to);
     // The new status and its transition row in one statement (one round trip on the request's path).
@@ -47,7 +65,7 @@ export class MovementSettlement {
               failure_code = $11, failure_reason = $12, updated_at = now(),
               settled_at = CASE WHEN $13 THEN now() ELSE settled_at END,
               next_check_at = CASE WHEN $13 THEN NULL WHEN next_check_at IS NULL AND $14::bigint IS NOT NULL THEN now() + make_interval(secs => $14::bigint / 1000.0) ELSE next_check_at END
-        WHERE id = $1 RETURNING *
+        WHERE id = $1${unlessChanged ? ' AND status = $16' : ''} RETURNING *
        ), transition AS (
          INSERT INTO movement_transitions (movement_id, from_status, to_status, source, p100_status) SELECT id, $16, status, $17, p100_status FROM moved
        )
@@ -72,7 +90,8 @@ export class MovementSettlement {
         source,
       ],
     );
-    const moved = rows[0]!;
+    const moved = rows[0];
+    if (!moved) return undefined;
     await this.applyToLedger(manager, moved, to);
     const type = settlementEventType(moved.kind, to);
     if (type) {
@@ -86,7 +105,7 @@ export class MovementSettlement {
       });
     }
     transitions.inc({ kind: moved.kind, status: to, source });
-    return { movement: moved, moved: true };
+    return moved;
   }
 
   /**
