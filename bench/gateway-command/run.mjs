@@ -391,6 +391,9 @@ try {
         .join(', ');
     lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${describe('front')} | ${describe('service')} |`);
   }
+  // The tail, to tell a stall (a cluster far out) from a broad spread (contention).
+  lines.push('', '| command | callers | target | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |', '|---|---|---|---|---|---|---|---|');
+  for (const r of results) lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${ms(r.p999)} | ${ms(r.max)} |`);
   const naive = results
     .filter((r) => r.target === 'REST' || r.target === 'gRPC')
     .flatMap((r) => {

@@ -53,5 +53,5 @@ export function summarize(rounds) {
   const statuses = {};
   for (const r of rounds) for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { requests: latencies.length, seconds, throughput: latencies.length / seconds, p50: pct(50), p99: pct(99), statuses, latencies };
+  return { requests: latencies.length, seconds, throughput: latencies.length / seconds, p50: pct(50), p90: pct(90), p99: pct(99), p999: pct(99.9), max: latencies.at(-1), statuses, latencies };
 }
