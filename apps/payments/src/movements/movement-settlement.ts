@@ -8,7 +8,7 @@ import { ShadowLedger } from '../ledger/shadow-ledger';
 import { PAYMENTS_CONFIG, type PaymentsConfig } from '../payments.config';
 import { isFinal, movesForward } from './movement-lifecycle';
 import { MOVEMENT_COLUMNS, toMovementView, type MovementRow } from './movement';
-import { MovementsRepository } from './movements.repository';
+import { INSERT_TRANSITION } from './movements.repository';
 import type { SettlementReport } from './p100-record';
 
 export type SettlementSource = 'request' | 'webhook' | 'poll';
@@ -24,7 +24,6 @@ const stale = counter('payments_movement_reports_ignored_total', 'Reports that w
 @Injectable()
 export class MovementSettlement {
   constructor(
-    private readonly movements: MovementsRepository,
     private readonly ledger: ShadowLedger,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
   ) {}
@@ -67,7 +66,7 @@ export class MovementSettlement {
               next_check_at = CASE WHEN $13 THEN NULL WHEN next_check_at IS NULL AND $14::bigint IS NOT NULL THEN now() + make_interval(secs => $14::bigint / 1000.0) ELSE next_check_at END
         WHERE id = $1${unlessChanged ? ' AND status = $16' : ''} RETURNING *
        ), transition AS (
-         INSERT INTO movement_transitions (movement_id, from_status, to_status, source, p100_status) SELECT id, $16, status, $17, p100_status FROM moved
+         ${INSERT_TRANSITION} SELECT id, $16, status, $17, p100_status FROM moved
        )
        SELECT ${MOVEMENT_COLUMNS} FROM moved`,
       [

@@ -35,6 +35,9 @@ export interface MovementTerms {
 
 type Db = EntityManager | DataSource;
 
+/** The one shape of a transition row, for the statements that write one beside another change (a CTE) and for recordTransition. */
+export const INSERT_TRANSITION = 'INSERT INTO movement_transitions (movement_id, from_status, to_status, source, p100_status)';
+
 @Injectable()
 export class MovementsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -51,7 +54,7 @@ export class MovementsRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7::numeric, $8, $9, $10, $11, $12, $13, $14::numeric)
          ON CONFLICT DO NOTHING RETURNING *
        ), transition AS (
-         INSERT INTO movement_transitions (movement_id, from_status, to_status, source, p100_status) SELECT id, NULL, status, $15, p100_status FROM inserted
+         ${INSERT_TRANSITION} SELECT id, NULL, status, $15, p100_status FROM inserted
        )
        SELECT ${MOVEMENT_COLUMNS} FROM inserted`,
       [m.id, m.kind, m.externalUserId, m.requestId, m.requestHash, m.status, m.amount, m.currency, m.currencyTo ?? null, m.counterparty ?? null, m.lockId ?? null, m.p100Id ?? null, m.p100Status ?? null, m.amountTo ?? null, m.requestId ? 'request' : 'webhook'],
@@ -104,7 +107,7 @@ export class MovementsRepository {
   }
 
   async recordTransition(manager: EntityManager, movementId: string, from: MovementStatus | null, to: MovementStatus, source: string, p100Status: string | null): Promise<void> {
-    await manager.query(`INSERT INTO movement_transitions (movement_id, from_status, to_status, source, p100_status) VALUES ($1, $2, $3, $4, $5)`, [movementId, from, to, source, p100Status]);
+    await manager.query(`${INSERT_TRANSITION} VALUES ($1, $2, $3, $4, $5)`, [movementId, from, to, source, p100Status]);
   }
 
   /** Removes a movement P100 provably never received, so a retry of the request starts afresh. */
