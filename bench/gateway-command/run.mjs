@@ -34,6 +34,7 @@ import { closedLoop } from '../support/closed-loop.mjs';
 import { startNodeProcess, waitFor } from '../support/node-process.mjs';
 import { cpuPerCall, cpuSnapshot } from '../support/cpu-time.mjs';
 import { platformKafkaRequests, requestsPerCall } from '../support/kafka-requests.mjs';
+import { histogramTotals } from '../support/prometheus-text.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -48,6 +49,8 @@ const COMMANDS = (process.env.BENCH_COMMANDS || 'read,transfer').split(',');
 const PER_ROUND = { read: Number(process.env.BENCH_READS || 600), transfer: Number(process.env.BENCH_TRANSFERS || 150) };
 const USERS = Number(process.env.BENCH_USERS || 64);
 const BASE_PORT = Number(process.env.BENCH_BASE_PORT || 6600);
+/** The bare service's stats (its Kafka requests and sandbox calls). */
+const BARE_STATS_PORT = BASE_PORT + 51;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'info';
 const ROUNDS = 3;
 const TARGET_RATIO = 1.3;
@@ -107,19 +110,6 @@ function grpcClients(address) {
     transfer: (externalUserId) => unary(payments, 'transferFromPartner', { externalUserId, amount: '0.01', currency: 'eur' }, randomUUID()),
     close: () => (users.close(), payments.close()),
   };
-}
-
-/** Sum and count of a Prometheus histogram over the series whose labels contain every `match`. */
-async function histogramTotals(url, name, match) {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  let sum = 0;
-  let count = 0;
-  for (const line of text.split('\n')) {
-    if (!match.every((m) => line.includes(m))) continue;
-    if (line.startsWith(`${name}_sum{`)) sum += Number(line.split(' ').at(-1));
-    if (line.startsWith(`${name}_count{`)) count += Number(line.split(' ').at(-1));
-  }
-  return { sum, count };
 }
 
 const started = Date.now();
@@ -213,7 +203,7 @@ try {
   const bareEnv = { KAFKA_BROKERS: infra.kafkaBrokers, REQUEST_TOPIC: requestTopic, REPLY_TOPIC: replyTopic, DATABASE_URL: infra.databaseUrl };
   const bareService = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-service.mjs')], {
     cwd: ROOT,
-    env: { ...bareEnv, DATABASE_URL: infra.databaseUrl, SANDBOX_URL: sandboxUrl, P100_API_KEY: DEV_SECRETS.p100ApiKey, STATS_PORT: String(BASE_PORT + 51) },
+    env: { ...bareEnv, SANDBOX_URL: sandboxUrl, P100_API_KEY: DEV_SECRETS.p100ApiKey, STATS_PORT: String(BARE_STATS_PORT) },
   });
   const barePort = BASE_PORT + 50;
   const bareFront = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-front.mjs')], { cwd: ROOT, env: { ...bareEnv, PORT: String(barePort) } });
@@ -273,13 +263,13 @@ try {
       const kafkaRequestsOf = async (t) => {
         if (t.edge) return { front: await platformKafkaRequests(gatewayUrl), service: await platformKafkaRequests(service.url) };
         const json = async (url) => (await fetch(url)).json();
-        return { front: await json(`${bareUrl}/kafka-requests`), service: await json(`http://127.0.0.1:${BASE_PORT + 51}/kafka-requests`) };
+        return { front: await json(`${bareUrl}/kafka-requests`), service: await json(`http://127.0.0.1:${BARE_STATS_PORT}/kafka-requests`) };
       };
       // The service's P100 calls (sum in seconds, count): how much of its handler time is P100's.
       const p100CallsOf = async (t) => {
         if (command !== 'transfer') return { sum: 0, count: 0 };
-        if (t.edge) return histogramTotals(service.url, 'p100_request_duration_seconds', ['operation="createInternalTransfer"']);
-        return (await fetch(`http://127.0.0.1:${BASE_PORT + 51}/p100-calls`)).json();
+        if (t.edge) return histogramTotals(service.url, 'p100_request_duration_seconds', { operation: 'createInternalTransfer' });
+        return (await fetch(`http://127.0.0.1:${BARE_STATS_PORT}/p100-calls`)).json();
       };
       const perRound = PER_ROUND[command];
       const label = `${command} × ${concurrency}`;
@@ -295,8 +285,8 @@ try {
           // Stats of other backends reach pg_stat_database within about a second of their commits.
           if (measureCommits) await new Promise((r) => setTimeout(r, 1200));
           const commits0 = measureCommits ? await commitsNow() : 0;
-          const g0 = t.edge ? await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', [`edge="${t.edge}"`, `operation="${operation}"`]) : undefined;
-          const h0 = t.edge ? await histogramTotals(service.url, 'kafka_handler_duration_seconds', [service.topic]) : undefined;
+          const g0 = t.edge ? await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', { edge: t.edge, operation }) : undefined;
+          const h0 = t.edge ? await histogramTotals(service.url, 'kafka_handler_duration_seconds', { topic: service.topic }) : undefined;
           const kafka0 = await kafkaRequestsOf(t);
           const p100Calls0 = await p100CallsOf(t);
           const cpu0 = cpuSnapshot(pathPids(t));
@@ -316,8 +306,8 @@ try {
           }
           if (t.edge) {
             const [g1, h1] = [
-              await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', [`edge="${t.edge}"`, `operation="${operation}"`]),
-              await histogramTotals(service.url, 'kafka_handler_duration_seconds', [service.topic]),
+              await histogramTotals(gatewayUrl, 'gateway_operation_duration_seconds', { edge: t.edge, operation }),
+              await histogramTotals(service.url, 'kafka_handler_duration_seconds', { topic: service.topic }),
             ];
             split[t.name].gateway.sum += g1.sum - g0.sum;
             split[t.name].gateway.count += g1.count - g0.count;

@@ -1,6 +1,7 @@
 // Kafka requests of a bench's own kafkajs clients (the bare baselines), counted and timed per
 // role and API as the platform's kafka_client_request_duration_seconds does, so the bench can
 // print "broker round trips per call" for both sides alike.
+import { scrapeSeries } from './prometheus-text.mjs';
 
 /** Wraps `kafka`'s producer/consumer/admin factories; returns the live totals `{ 'role:api': { count, seconds } }`. */
 export function countKafkaRequests(kafka) {
@@ -22,15 +23,12 @@ export function countKafkaRequests(kafka) {
 
 /** The platform's request totals, read from a service's /metrics, in the same shape. */
 export async function platformKafkaRequests(url) {
-  const text = await (await fetch(`${url}/metrics`)).text();
   const totals = {};
-  for (const line of text.split('\n')) {
-    const m = /^kafka_client_request_duration_seconds_(sum|count)\{(.*)\} (\S+)$/.exec(line);
-    if (!m) continue;
-    const labels = Object.fromEntries([...m[2].matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+  for (const { name, labels, value } of await scrapeSeries(url)) {
+    const part = { kafka_client_request_duration_seconds_sum: 'seconds', kafka_client_request_duration_seconds_count: 'count' }[name];
+    if (!part) continue;
     const t = (totals[`${labels.role}:${labels.api}`] ??= { count: 0, seconds: 0 });
-    if (m[1] === 'count') t.count += Number(m[3]);
-    else t.seconds += Number(m[3]);
+    t[part] += value;
   }
   return totals;
 }
