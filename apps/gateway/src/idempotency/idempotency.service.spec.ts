@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DomainError } from '@platform/contracts';
 import { createDataSource, runMigrations } from '@platform/database';
 import { testEnv, uniqueName } from '@platform/testing';
 import { CreateIdempotencyKeys1763900000300 } from '../migrations/1763900000300-create-idempotency-keys';
@@ -82,6 +83,24 @@ describe('IdempotencyService: a key left in progress by a dead gateway', () => {
     const handler = jest.fn(async () => ({ movementId: 'm-4' }));
     await expect(service.run('shop', 'k-other', { amount: '999.00' }, 202, handler)).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('does not store a domain service\'s own "in progress": the next retry runs again and its answer is kept', async () => {
+    const inProgress = jest.fn(async () => {
+      throw new DomainError('IDEMPOTENCY_REQUEST_IN_PROGRESS', 'request shop:k-open is being sent to P100; ask again shortly');
+    });
+    await expect(service.run('shop', 'k-open', { amount: '6.00' }, 202, inProgress)).rejects.toMatchObject({ code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS' });
+    const settled = jest.fn(async () => ({ movementId: 'm-6', status: 'UNKNOWN' }));
+    expect(await service.run('shop', 'k-open', { amount: '6.00' }, 202, settled)).toEqual({ status: 202, body: { movementId: 'm-6', status: 'UNKNOWN' } });
+    expect(settled).toHaveBeenCalledTimes(1);
+    // A final 4xx is still stored and replayed.
+    const refused = jest.fn(async () => {
+      throw new DomainError('INSUFFICIENT_FUNDS', 'not enough');
+    });
+    await expect(service.run('shop', 'k-refused', { amount: '7.00' }, 202, refused)).rejects.toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    const later = jest.fn(async () => ({ movementId: 'm-7' }));
+    expect(await service.run('shop', 'k-refused', { amount: '7.00' }, 202, later)).toMatchObject({ body: { error: { code: 'INSUFFICIENT_FUNDS' } } });
+    expect(later).not.toHaveBeenCalled();
   });
 
   it('never takes over a completed key, however old: the stored answer is replayed', async () => {

@@ -10,6 +10,15 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
  */
 export const IN_PROGRESS_LEASE_MARGIN_MS = 5_000;
 
+/**
+ * 4xx answers that are not the request's outcome but "ask again": stored, they would be replayed
+ * for ever. A domain service answers IDEMPOTENCY_REQUEST_IN_PROGRESS while its own record of the
+ * request is still open (payments' movement REQUESTED after a crash, until its poller settles it);
+ * stored here, that key answered 409 to every retry long after the movement had settled (found by
+ * the SIGKILL fault scenario). Like a 5xx, such an answer frees the key.
+ */
+const NOT_FINAL: ReadonlySet<string> = new Set(['IDEMPOTENCY_REQUEST_IN_PROGRESS']);
+
 export interface StoredResponse {
   status: number;
   body: unknown;
@@ -19,7 +28,8 @@ export interface StoredResponse {
  * Idempotency-Key semantics for product services: the first request with a key runs, its answer
  * (success or a 4xx domain error) is stored, and a repeat gets the same answer without running
  * again. A repeat while the first is running gets 409; the same key with another body gets 422.
- * 5xx outcomes are not stored, so the caller may retry with the same key.
+ * 5xx outcomes are not stored, so the caller may retry with the same key; nor is a domain
+ * service's own "in progress" (NOT_FINAL).
  *
  * The first request holds its key for a lease: the longest it can run (GATEWAY_COMMAND_TIMEOUT_MS,
  * the wait for the domain service's reply) plus a margin. A gateway that dies mid-request leaves
@@ -60,7 +70,7 @@ export class IdempotencyService {
       return { status: successStatus, body };
     } catch (error) {
       const status = error instanceof DomainError ? statusForCode(error.code) : 500;
-      if (error instanceof DomainError && status < 500) {
+      if (error instanceof DomainError && status < 500 && !NOT_FINAL.has(error.code)) {
         await this.complete(caller, key, status, { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
       } else {
         await this.dataSource.query('DELETE FROM idempotency_keys WHERE caller = $1 AND idempotency_key = $2', [caller, key]);
