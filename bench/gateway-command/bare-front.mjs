@@ -8,17 +8,22 @@
 // Idempotency-Key is INSERTed (autocommit) before the command is sent and its answer UPDATEd
 // after, in bench_gw.idempotency_keys, and the service records the intent likewise (the fewest
 // writes that keep a money command from running twice or being lost).
-// GET /kafka-requests: its Kafka requests so far. Env: PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, DATABASE_URL. Prints READY once its consumer holds the replies.
+// With GRPC_PORT it also answers the same two commands over gRPC (bare grpc-js, the platform's
+// protos: UsersService/GetUser, PaymentsService/TransferFromPartner), so that the gateway's gRPC
+// edge can be compared with a front on the same transport as well as with node:http.
+// GET /kafka-requests: its Kafka requests so far. Env: PORT, GRPC_PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, DATABASE_URL. Prints READY once its consumer holds the replies.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { countKafkaRequests } from '../support/kafka-requests.mjs';
+import { platformGrpcServices } from '../support/platform-protos.mjs';
 
 const require = createRequire(import.meta.url);
 const { Kafka, logLevel } = require('kafkajs');
 const pg = require('pg');
+const grpc = require('@grpc/grpc-js');
 
-const { PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, DATABASE_URL } = process.env;
+const { PORT, GRPC_PORT, KAFKA_BROKERS, REQUEST_TOPIC, REPLY_TOPIC, DATABASE_URL } = process.env;
 const db = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 const kafka = new Kafka({ clientId: 'bench-bare-front', brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.ERROR });
 const kafkaRequests = countKafkaRequests(kafka);
@@ -78,9 +83,35 @@ const server = http.createServer(async (req, res) => {
   }
 });
 server.keepAliveTimeout = 60_000;
-server.listen(Number(PORT), '127.0.0.1', () => console.log('READY'));
+await new Promise((resolve) => server.listen(Number(PORT), '127.0.0.1', resolve));
+
+// The bare gRPC front: a unary handler per command, no interceptors, no validation. The read's
+// reply is the user's row (snake_case columns): its keys are renamed to the proto's camelCase
+// names, the least a gRPC front must do for the message to carry them.
+const camel = (row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+const answer = (callback, reply, body) =>
+  reply.status < 300 ? callback(null, body) : callback({ code: grpc.status.INTERNAL, details: JSON.stringify(reply.body).slice(0, 200) });
+let grpcServer;
+if (GRPC_PORT) {
+  const v1 = platformGrpcServices({ defaults: false });
+  grpcServer = new grpc.Server();
+  grpcServer.addService(v1.UsersService.service, {
+    getUser: ({ request: req }, callback) =>
+      request(req.externalUserId, { type: 'read', externalUserId: req.externalUserId }).then((reply) => answer(callback, reply, reply.status < 300 ? camel(reply.body) : undefined), callback),
+  });
+  grpcServer.addService(v1.PaymentsService.service, {
+    transferFromPartner: (call, callback) => {
+      const { externalUserId, amount, currency } = call.request;
+      const key = call.metadata.get('idempotency-key')[0]?.toString();
+      request(externalUserId, { type: 'transfer', externalUserId, requestId: key, amount, currency, durable: false }).then((reply) => answer(callback, reply, reply.body), callback);
+    },
+  });
+  await new Promise((resolve, reject) => grpcServer.bindAsync(`127.0.0.1:${GRPC_PORT}`, grpc.ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())));
+}
+console.log('READY');
 process.on('SIGTERM', async () => {
   server.close();
+  grpcServer?.forceShutdown();
   await Promise.allSettled([consumer.disconnect(), producer.disconnect(), db.end()]);
   process.exit(0);
 });

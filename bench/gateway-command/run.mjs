@@ -11,7 +11,8 @@
 // Idempotency-Key (gRPC PaymentsService/TransferFromPartner), which payments records and sends to
 // the P100 sandbox (202). Targets per command and concurrency: gateway REST, gateway gRPC, and the
 // baseline (bare-front.mjs + bare-service.mjs: node:http, kafkajs request-reply, one pg SELECT or
-// the sandbox's POST /v1/transfer) and, for the money command, the naive durable design "bare+db"
+// the sandbox's POST /v1/transfer; "bare gRPC" is the same front over bare grpc-js, the gateway gRPC
+// edge's like-for-like transport) and, for the money command, the naive durable design "bare+db"
 // (the same, with the Idempotency-Key and the intent each INSERTed before and UPDATEd after: the
 // fewest writes a money command needs, so that it neither runs twice nor is lost). The whole platform runs built (dist/), as `npm start` runs it,
 // with a bench client whose rate limit is out of the way (the dev default is not changed) and the
@@ -22,7 +23,6 @@
 // work of the platform included). Exits 1 when any call was not answered with success; never on a
 // timing. Results go in docs/benchmarks.md ("Gateway command round trip").
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -35,12 +35,12 @@ import { startNodeProcess, waitFor } from '../support/node-process.mjs';
 import { cpuPerCall, cpuSnapshot } from '../support/cpu-time.mjs';
 import { platformKafkaRequests, requestsPerCall } from '../support/kafka-requests.mjs';
 import { histogramTotals } from '../support/prometheus-text.mjs';
+import { platformGrpcServices } from '../support/platform-protos.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const pg = require('pg');
 const grpc = require('@grpc/grpc-js');
-const { loadSync } = require('@grpc/proto-loader');
 const { Kafka, logLevel } = require('kafkajs');
 const { build, startPlatform, stopPlatform, DEV_SECRETS, GRPC_OFFSET } = require('../../tools/platform/services.cjs');
 
@@ -92,9 +92,7 @@ function httpCaller(baseUrl, concurrency) {
 }
 
 function grpcClients(address) {
-  const protoRoot = path.join(ROOT, 'libs/contracts/proto');
-  const files = readdirSync(path.join(protoRoot, 'p100platform/v1')).filter((n) => n.endsWith('.proto')).map((n) => `p100platform/v1/${n}`);
-  const v1 = grpc.loadPackageDefinition(loadSync(files, { includeDirs: [protoRoot], keepCase: false, longs: String, enums: String, defaults: true, oneofs: false })).p100platform.v1;
+  const v1 = platformGrpcServices({ defaults: true });
   // One channel (HTTP/2 connection) per service, as a product service would hold it.
   const users = new v1.UsersService(address, grpc.credentials.createInsecure());
   const payments = new v1.PaymentsService(address, grpc.credentials.createInsecure());
@@ -206,7 +204,8 @@ try {
     env: { ...bareEnv, SANDBOX_URL: sandboxUrl, P100_API_KEY: DEV_SECRETS.p100ApiKey, STATS_PORT: String(BARE_STATS_PORT) },
   });
   const barePort = BASE_PORT + 50;
-  const bareFront = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-front.mjs')], { cwd: ROOT, env: { ...bareEnv, PORT: String(barePort) } });
+  const bareGrpcPort = BASE_PORT + 52;
+  const bareFront = startNodeProcess([path.join(ROOT, 'bench/gateway-command/bare-front.mjs')], { cwd: ROOT, env: { ...bareEnv, PORT: String(barePort), GRPC_PORT: String(bareGrpcPort) } });
   processes.push(bareFront, bareService);
   for (const [name, p] of [['bare service', bareService], ['bare front', bareFront]]) {
     await waitFor(async () => p.output().includes('READY'), name).catch((e) => {
@@ -215,7 +214,8 @@ try {
   }
   const bareUrl = `http://127.0.0.1:${barePort}`;
   const rpc = grpcClients(platform.gateway.grpcAddress);
-  closers.push(rpc.close);
+  const bareRpc = grpcClients(`127.0.0.1:${bareGrpcPort}`);
+  closers.push(rpc.close, bareRpc.close);
 
   const results = [];
   for (const command of COMMANDS) {
@@ -229,6 +229,7 @@ try {
           { name: 'REST', call: (i) => restStatus(rest.call('GET', `/v1/users/${user(i)}`, { headers: auth })), ok: '200', edge: 'rest' },
           { name: 'gRPC', call: (i) => rpc.getUser(user(i)), ok: 'grpc:OK', edge: 'grpc' },
           { name: 'bare', call: (i) => restStatus(bare.call('GET', `/v1/users/${user(i)}`)), ok: '200' },
+          { name: 'bare gRPC', call: (i) => bareRpc.getUser(user(i)), ok: 'grpc:OK' },
         ],
         transfer: [
           {
@@ -239,6 +240,7 @@ try {
           },
           { name: 'gRPC', call: (i) => rpc.transfer(user(i)), ok: 'grpc:OK', edge: 'grpc' },
           { name: 'bare', call: (i) => restStatus(bare.call('POST', `/v1/users/${user(i)}/transfers/from-partner`, { headers: { 'idempotency-key': randomUUID() }, body: { amount: '0.01', currency: 'eur' } })), ok: '202' },
+          { name: 'bare gRPC', call: (i) => bareRpc.transfer(user(i)), ok: 'grpc:OK' },
           // The naive durable design: the same, with the key and the intent each written before and after (bare-front.mjs).
           {
             name: 'bare+db',
@@ -271,6 +273,18 @@ try {
         if (t.edge) return histogramTotals(service.url, 'p100_request_duration_seconds', { operation: 'createInternalTransfer' });
         return (await fetch(`http://127.0.0.1:${BARE_STATS_PORT}/p100-calls`)).json();
       };
+      // The P100 requests the sandbox saw during a round and the 1.2 s after it (its request log),
+      // by method and path shape: whether a target calls P100 more than once per command.
+      const p100RequestsSince = async (since) => {
+        if (command !== 'transfer') return {};
+        const { requests } = await (await fetch(`${sandboxUrl}/admin/requests?since=${since}`)).json();
+        const byShape = {};
+        for (const r of requests) {
+          const shape = `${r.method} ${r.path.replace(/\/[0-9a-f-]{8,}|\/\d+/gi, '/:id')}`;
+          byShape[shape] = (byShape[shape] ?? 0) + 1;
+        }
+        return byShape;
+      };
       const perRound = PER_ROUND[command];
       const label = `${command} × ${concurrency}`;
       for (const t of targets) {
@@ -278,7 +292,7 @@ try {
         await closedLoop({ count: Math.max(50, Math.round(perRound / 3)), concurrency, call: t.call });
       }
       const rounds = Object.fromEntries(targets.map((t) => [t.name, []]));
-      const split = Object.fromEntries(targets.map((t) => [t.name, { gateway: { sum: 0, count: 0 }, handler: { sum: 0, count: 0 }, commits: 0, calls: 0, p100: { sum: 0, count: 0 }, cpu: {}, cpuCalls: 0, kafka: { front: {}, service: {} } }]));
+      const split = Object.fromEntries(targets.map((t) => [t.name, { gateway: { sum: 0, count: 0 }, handler: { sum: 0, count: 0 }, commits: 0, calls: 0, p100: { sum: 0, count: 0 }, p100Requests: {}, cpu: {}, cpuCalls: 0, kafka: { front: {}, service: {} } }]));
       for (let round = 1; round <= ROUNDS; round += 1) {
         for (const t of targets) {
           const measureCommits = command === 'transfer';
@@ -290,6 +304,7 @@ try {
           const kafka0 = await kafkaRequestsOf(t);
           const p100Calls0 = await p100CallsOf(t);
           const cpu0 = cpuSnapshot(pathPids(t));
+          const roundStart = Date.now();
           const result = await closedLoop({ count: perRound, concurrency, call: t.call, progressEvery: 500, onProgress: (done) => log(`round ${round}/${ROUNDS} ${label} ${t.name}: ${done}/${perRound}`) });
           for (const [name, ms] of Object.entries(cpuPerCall(cpu0, cpuSnapshot(pathPids(t)), perRound))) split[t.name].cpu[name] = (split[t.name].cpu[name] ?? 0) + ms * perRound;
           split[t.name].cpuCalls += perRound;
@@ -318,6 +333,7 @@ try {
             await new Promise((r) => setTimeout(r, 1200));
             split[t.name].commits += (await commitsNow()) - commits0;
             split[t.name].calls += perRound;
+            for (const [shape, n] of Object.entries(await p100RequestsSince(roundStart))) split[t.name].p100Requests[shape] = (split[t.name].p100Requests[shape] ?? 0) + n;
           }
           rounds[t.name].push(result);
           const s = summarize([result]);
@@ -381,22 +397,37 @@ try {
         .join(', ');
     lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${describe('front')} | ${describe('service')} |`);
   }
+  const withP100Requests = results.filter((r) => Object.keys(r.split.p100Requests).length > 0);
+  if (withP100Requests.length) {
+    lines.push('', '| command | callers | target | P100 requests per call (the sandbox\'s request log, the round and 1.2 s after) |', '|---|---|---|---|');
+    for (const r of withP100Requests) {
+      const described = Object.entries(r.split.p100Requests)
+        .sort((a, b) => b[1] - a[1])
+        .map(([shape, n]) => `${shape} ${(n / r.split.calls).toFixed(2)}`)
+        .join(', ');
+      lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${described} |`);
+    }
+  }
   // The tail, to tell a stall (a cluster far out) from a broad spread (contention).
   lines.push('', '| command | callers | target | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |', '|---|---|---|---|---|---|---|---|');
   for (const r of results) lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${ms(r.p999)} | ${ms(r.max)} |`);
-  const naive = results
-    .filter((r) => r.target === 'REST' || r.target === 'gRPC')
-    .flatMap((r) => {
-      const durable = find(r.command, r.concurrency, 'bare+db');
-      return durable ? [`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / durable.p50).toFixed(2)}, p99 ${(r.p99 / durable.p99).toFixed(2)}`] : [];
-    });
-  const bestReads = Math.max(...results.filter((r) => r.command === 'read' && r.target !== 'bare').map((r) => r.throughput));
+  const against = (edges, baseline) =>
+    results
+      .filter((r) => edges.includes(r.target))
+      .flatMap((r) => {
+        const base = find(r.command, r.concurrency, baseline);
+        return base ? [`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / base.p50).toFixed(2)}, p99 ${(r.p99 / base.p99).toFixed(2)}`] : [];
+      });
+  const naive = against(['REST', 'gRPC'], 'bare+db');
+  const sameTransport = against(['gRPC'], 'bare gRPC');
+  const bestReads = Math.max(...results.filter((r) => r.command === 'read' && (r.target === 'REST' || r.target === 'gRPC')).map((r) => r.throughput));
   lines.push(
     '',
     `targets (issue 12): round trip ≤ ${TARGET_RATIO} × bare at p50 and p99:`,
     ...verdicts.map((v) => `  ${v}`),
     ...(Number.isFinite(bestReads) ? [`  reads/s through the gateway ≥ ${TARGET_READS_PER_S}: best ${bestReads.toFixed(0)} → ${bestReads >= TARGET_READS_PER_S ? 'met' : 'NOT met'}`] : []),
     ...(naive.length ? ['money command against the naive durable design (bare+db: key and intent written, no ledger, no outbox, no validation):', ...naive.map((v) => `  ${v}`)] : []),
+    ...(sameTransport.length ? ['gRPC edge against the bare front on the same transport (bare gRPC: grpc-js, no auth, no validation, no idempotency):', ...sameTransport.map((v) => `  ${v}`)] : []),
     `load average at the start: ${loadBefore}; at the end: ${loadAverage()}; total time ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
   console.log(lines.join('\n'));
