@@ -59,13 +59,17 @@ function request(key, command) {
   });
 }
 
+// The two commands, as both fronts send them (keyed by the user, as the gateway keys them).
+const readUser = (externalUserId) => request(externalUserId, { type: 'read', externalUserId });
+const transfer = (externalUserId, requestId, amount, currency, durable) => request(externalUserId, { type: 'transfer', externalUserId, requestId, amount, currency, durable });
+
 const server = http.createServer(async (req, res) => {
   try {
     // The bench reads this side's broker round trips here (bench/support/kafka-requests.mjs).
     if (req.url === '/kafka-requests') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(kafkaRequests));
     const [, , , id, ...rest] = req.url.split('/');
     let reply;
-    if (req.method === 'GET' && rest.length === 0) reply = await request(id, { type: 'read', externalUserId: id });
+    if (req.method === 'GET' && rest.length === 0) reply = await readUser(id);
     else {
       let text = '';
       for await (const chunk of req) text += chunk;
@@ -73,7 +77,7 @@ const server = http.createServer(async (req, res) => {
       const key = req.headers['idempotency-key'];
       const durable = req.headers['x-bare-durable'] === '1';
       if (durable) await db.query('INSERT INTO bench_gw.idempotency_keys (idempotency_key) VALUES ($1)', [key]);
-      reply = await request(id, { type: 'transfer', externalUserId: id, requestId: key, amount: body.amount, currency: body.currency, durable });
+      reply = await transfer(id, key, body.amount, body.currency, durable);
       if (durable) await db.query('UPDATE bench_gw.idempotency_keys SET response_status = $2, response_body = $3 WHERE idempotency_key = $1', [key, reply.status, JSON.stringify(reply.body)]);
     }
     const payload = JSON.stringify(reply.body);
@@ -97,13 +101,13 @@ if (GRPC_PORT) {
   grpcServer = new grpc.Server();
   grpcServer.addService(v1.UsersService.service, {
     getUser: ({ request: req }, callback) =>
-      request(req.externalUserId, { type: 'read', externalUserId: req.externalUserId }).then((reply) => answer(callback, reply, reply.status < 300 ? camel(reply.body) : undefined), callback),
+      readUser(req.externalUserId).then((reply) => answer(callback, reply, reply.status < 300 ? camel(reply.body) : undefined), callback),
   });
   grpcServer.addService(v1.PaymentsService.service, {
     transferFromPartner: (call, callback) => {
       const { externalUserId, amount, currency } = call.request;
       const key = call.metadata.get('idempotency-key')[0]?.toString();
-      request(externalUserId, { type: 'transfer', externalUserId, requestId: key, amount, currency, durable: false }).then((reply) => answer(callback, reply, reply.body), callback);
+      transfer(externalUserId, key, amount, currency, false).then((reply) => answer(callback, reply, reply.body), callback);
     },
   });
   await new Promise((resolve, reject) => grpcServer.bindAsync(`127.0.0.1:${GRPC_PORT}`, grpc.ServerCredentials.createInsecure(), (error) => (error ? reject(error) : resolve())));

@@ -348,7 +348,7 @@ try {
       for (const t of targets) {
         const pooled = summarize(rounds[t.name]);
         const mean = pooled.latencies.reduce((a, b) => a + b, 0) / pooled.latencies.length;
-        results.push({ command, concurrency, target: t.name, ...pooled, mean, split: split[t.name] });
+        results.push({ command, concurrency, target: t.name, edge: t.edge, ...pooled, mean, split: split[t.name] });
       }
       rest.close();
       bare.close();
@@ -380,7 +380,7 @@ try {
     lines.push(
       `| ${r.command} | ${r.concurrency} | ${r.target} | ${r.throughput.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.target === 'bare' ? '' : (r.p50 / bare.p50).toFixed(2)} | ${r.target === 'bare' ? '' : (r.p99 / bare.p99).toFixed(2)} | ${ms(r.mean)} | ${ms(gw)} | ${ms(handler)} | ${ms(p100Call)} | ${commits} | ${cpu} |`,
     );
-    if (r.target === 'REST' || r.target === 'gRPC') {
+    if (r.edge) {
       const met = r.p50 <= TARGET_RATIO * bare.p50 && r.p99 <= TARGET_RATIO * bare.p99;
       verdicts.push(`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / bare.p50).toFixed(2)}, p99 ${(r.p99 / bare.p99).toFixed(2)} → ${met ? 'met' : 'NOT met'}`);
     }
@@ -413,14 +413,14 @@ try {
   for (const r of results) lines.push(`| ${r.command} | ${r.concurrency} | ${r.target} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${ms(r.p999)} | ${ms(r.max)} |`);
   const against = (edges, baseline) =>
     results
-      .filter((r) => edges.includes(r.target))
+      .filter((r) => edges.includes(r.edge))
       .flatMap((r) => {
         const base = find(r.command, r.concurrency, baseline);
         return base ? [`${r.command} ×${r.concurrency} ${r.target}: p50 ${(r.p50 / base.p50).toFixed(2)}, p99 ${(r.p99 / base.p99).toFixed(2)}`] : [];
       });
-  const naive = against(['REST', 'gRPC'], 'bare+db');
-  const sameTransport = against(['gRPC'], 'bare gRPC');
-  const bestReads = Math.max(...results.filter((r) => r.command === 'read' && (r.target === 'REST' || r.target === 'gRPC')).map((r) => r.throughput));
+  const naive = against(['rest', 'grpc'], 'bare+db');
+  const sameTransport = against(['grpc'], 'bare gRPC');
+  const bestReads = Math.max(...results.filter((r) => r.command === 'read' && r.edge).map((r) => r.throughput));
   lines.push(
     '',
     `targets (issue 12): round trip ≤ ${TARGET_RATIO} × bare at p50 and p99:`,
